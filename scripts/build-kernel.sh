@@ -1,0 +1,79 @@
+#!/bin/sh
+# Build one sample kernel variant (bug, bug-silent, fixed) from Debian's
+# linux-source-6.12 with the riscv64 cross compiler, plus the trigger module
+# and an initramfs with the static init.  Outputs are cached outside the work
+# tree, keyed by every input.  Prints the cache directory.
+set -eu
+variant=${1:?usage: build-kernel.sh bug|bug-silent|fixed}
+here=$(cd "$(dirname "$0")" && pwd)
+samples=$here/../samples
+cache=${RVMM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rvmm}
+tarball=/usr/src/linux-source-6.12.tar.xz
+cross=riscv64-linux-gnu-
+case $variant in
+bug) patch=$samples/kernel/revert-21f1b85c8912.patch vm=debug-vm ;;
+bug-silent) patch=$samples/kernel/revert-21f1b85c8912.patch vm=no-debug-vm ;;
+fixed) patch= vm=debug-vm ;;
+*) echo "build-kernel.sh: unknown variant '$variant'" >&2; exit 2 ;;
+esac
+[ -f "$tarball" ] || { echo "build-kernel.sh: $tarball missing (apt-get install linux-source-6.12)" >&2; exit 1; }
+pkgver=$(dpkg-query -W -f '${Version}' linux-source-6.12)
+fragments="$samples/kernel/rvmm.config $samples/kernel/$vm.config"
+key=$( (echo "$pkgver"; ${cross}gcc --version | head -1
+	cat $fragments $patch "$here/build-kernel.sh" \
+		"$samples"/trigger/*.c "$samples"/trigger/Kbuild) |
+	sha256sum | cut -c1-12)
+out=$cache/kernel/$variant-$key
+if [ -f "$out/Image" ] && [ -f "$out/initramfs.cpio" ]; then
+	echo "$out"
+	exit 0
+fi
+srckey=$( (echo "$pkgver"; [ -z "$patch" ] || cat "$patch") | sha256sum | cut -c1-12)
+src=$cache/linux-src/$srckey
+if [ ! -f "$src/.rvmm-ready" ]; then
+	rm -rf "$src"
+	mkdir -p "$src"
+	echo "unpacking $tarball" >&2
+	tar -xJf "$tarball" -C "$src" --strip-components=1
+	[ -z "$patch" ] || patch -d "$src" -p1 <"$patch" >&2
+	touch "$src/.rvmm-ready"
+fi
+work=$cache/kernel-build/$variant
+rm -rf "$work"
+mkdir -p "$work/build" "$work/trigger"
+kmake() { make -C "$src" O="$work/build" ARCH=riscv CROSS_COMPILE=$cross "$@"; }
+log=$work/build.log
+echo "building $variant kernel (log: $log)" >&2
+{
+	kmake tinyconfig
+	"$src"/scripts/kconfig/merge_config.sh -m -O "$work/build" \
+		"$work/build/.config" $fragments
+	kmake olddefconfig
+} >"$log" 2>&1 || { tail -20 "$log" >&2; exit 1; }
+# Every option the fragments ask for must have survived olddefconfig.
+missing=$(cat $fragments | grep -E '^(CONFIG_|# CONFIG_)' | while read -r line; do
+	grep -qxF "$line" "$work/build/.config" ||
+		{ case $line in "# "*) ! grep -q "^${line#\# }" "$work/build/.config" ||
+			echo "$line"; ;; *) echo "$line" ;; esac; }
+done)
+[ -z "$missing" ] || { echo "config options not applied: $missing" >&2; exit 1; }
+kmake -j"$(nproc)" Image vmlinux modules >>"$log" 2>&1 ||
+	{ tail -30 "$log" >&2; exit 1; }
+cp "$samples"/trigger/rvmm_trigger.c "$samples"/trigger/Kbuild "$work/trigger/"
+kmake M="$work/trigger" modules >>"$log" 2>&1 || { tail -30 "$log" >&2; exit 1; }
+${cross}gcc -static -O2 -Wall -Wextra -o "$work/init" "$samples/trigger/init.c"
+cat >"$work/initramfs.list" <<LIST
+dir /dev 0755 0 0
+nod /dev/console 0600 0 0 c 5 1
+dir /proc 0755 0 0
+file /init $work/init 0755 0 0
+file /rvmm_trigger.ko $work/trigger/rvmm_trigger.ko 0644 0 0
+LIST
+"$work/build/usr/gen_init_cpio" "$work/initramfs.list" >"$work/initramfs.cpio"
+mkdir -p "$out"
+cp "$work/build/arch/riscv/boot/Image" "$work/build/vmlinux" \
+	"$work/build/.config" "$work/trigger/rvmm_trigger.ko" \
+	"$work/initramfs.cpio" "$out/"
+mv "$out/.config" "$out/config"
+rm -rf "$work"
+echo "$out"

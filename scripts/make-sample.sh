@@ -1,0 +1,52 @@
+#!/bin/sh
+# Build, run and package one committed sample into samples/NAME/:
+#   bug        revert of 21f1b85c8912, DEBUG_VM, Sv57: VM_BUG_ON_PAGE on unload
+#   bug-silent the same without DEBUG_VM: no BUG, accounting goes wrong
+#   fixed      Debian's tree as is, DEBUG_VM: unload is clean
+#   bug-sv48   the bug kernel booted with no5lvl: the hot-add itself oopses
+# Needs build/rvmm-fixdump (make) to add the guest's VMCOREINFO to the dumps.
+set -eu
+name=${1:?usage: make-sample.sh bug|bug-silent|fixed|bug-sv48}
+here=$(cd "$(dirname "$0")" && pwd)
+top=$here/..
+cache=${RVMM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rvmm}
+fixdump=$top/build/rvmm-fixdump
+case $name in
+bug) variant=bug cmdline= formats="elf kdump" ;;
+bug-silent) variant=bug-silent cmdline= formats=kdump ;;
+fixed) variant=fixed cmdline= formats=elf ;;
+bug-sv48) variant=bug cmdline=no5lvl formats=elf ;;
+*) echo "make-sample.sh: unknown sample '$name'" >&2; exit 2 ;;
+esac
+[ -x "$fixdump" ] || { echo "make-sample.sh: $fixdump missing: run make first" >&2; exit 1; }
+kdir=$("$here/build-kernel.sh" "$variant")
+runkey=$( (echo "$kdir $cmdline"; cat "$here/run-sample.sh") | sha256sum | cut -c1-12)
+run=$cache/runs/$name-$runkey
+[ -s "$run/vmcore.flat" ] || "$here/run-sample.sh" "$kdir" "$run" "$cmdline" >/dev/null
+dest=$top/samples/$name
+rm -rf "$dest"
+mkdir -p "$dest"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for f in $formats; do
+	case $f in
+	elf) cp "$run/vmcore.elf" "$tmp/raw.elf"
+	     "$fixdump" "$kdir/vmlinux" "$tmp/raw.elf" "$tmp/vmcore.elf"
+	     xz -T2 -6 -c "$tmp/vmcore.elf" >"$dest/vmcore.elf.xz" ;;
+	kdump) makedumpfile -R "$tmp/raw.kdump" <"$run/vmcore.flat" >/dev/null
+	       "$fixdump" "$kdir/vmlinux" "$tmp/raw.kdump" "$dest/vmcore.kdump" ;;
+	esac
+done
+# The bug sample also keeps QEMU's unrepaired ELF dump for fixdump's tests.
+[ "$name" != bug ] || xz -T2 -6 -c "$run/vmcore.elf" >"$dest/vmcore-noinfo.elf.xz"
+# One vmlinux per kernel variant; bug-sv48 shares bug's.
+if [ "$name" = "$variant" ]; then
+	xz -T2 -6 -c "$kdir/vmlinux" >"$dest/vmlinux.xz"
+	vmlinux=vmlinux.xz
+else
+	vmlinux=../$variant/vmlinux.xz
+fi
+cp "$run/console.log" "$run/info-mem.txt" "$run/info-registers.txt" "$dest/"
+"$here/write-manifest.sh" "$name" "$variant" "$cmdline" "$kdir" "$dest" \
+	"$vmlinux" >"$dest/manifest"
+echo "$dest"

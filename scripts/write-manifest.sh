@@ -1,0 +1,44 @@
+#!/bin/sh
+# Print a sample's manifest: provenance, sha256 of each file, and facts the
+# tests may assert, each read from an independent oracle (the console log,
+# QEMU's registers, the kernel config), never from rvmm itself.
+set -eu
+name=$1 variant=$2 cmdline=$3 kdir=$4 dest=$5 vmlinux=$6
+log=$dest/console.log
+fact() { printf '%s: %s\n' "$1" "${2:-none}"; }
+first() { grep -m1 -oE "$1" "$log" || true; }
+satp=$(awk '$1 == "satp" { print $2; exit }' "$dest/info-registers.txt")
+case $(printf '%s' "$satp" | cut -c1) in
+8) mode=sv39 ;; 9) mode=sv48 ;; a) mode=sv57 ;; *) mode=unknown ;;
+esac
+fact name "$name"
+fact variant "$variant"
+fact kernel_source "linux-source-6.12 $(dpkg-query -W -f '${Version}' linux-source-6.12)"
+case $variant in
+fixed) fact fix_21f1b85c8912 present ;;
+*) fact fix_21f1b85c8912 "reverted by samples/kernel/revert-21f1b85c8912.patch" ;;
+esac
+fact debug_vm "$(grep -q '^CONFIG_DEBUG_VM=y' "$kdir/config" && echo y || echo n)"
+fact qemu "qemu-system-riscv64 -machine virt -cpu rv64 -smp 2 -m 256M"
+fact cmdline "console=ttyS0 earlycon panic=0 $cmdline"
+fact vmlinux "$vmlinux"
+fact release "$(first 'Linux version [^ ]+' | cut -d' ' -f3)"
+fact satp "$satp"
+fact paging_mode "$mode"
+fact trigger_range "$(first 'rvmm-trigger: mapping 0x[0-9a-f]+-0x[0-9a-f]+' | cut -d' ' -f3)"
+fact trigger_memmap "$(first 'memmap at [0-9a-f]+' | cut -d' ' -f3)"
+for when in 'before load' 'after load' 'after unload'; do
+	fact "pagetables_$(echo "$when" | tr ' ' _)" \
+		"$(grep -m1 "rvmm-init: $when: PageTables:" "$log" | awk '{print $(NF-1)" kB"}')"
+done
+fact bug_line "$(first 'kernel BUG at [^!]+')"
+fact bug_page_pfn "$(first 'page: refcount.* pfn:0x[0-9a-f]+' | grep -oE '0x[0-9a-f]+$')"
+fact bug_reason "$(first 'page dumped because: .*')"
+fact oops "$(first 'Unable to handle kernel [a-z ]+ at virtual address [0-9a-f]+')"
+fact epc "$(first 'epc : [a-z_0-9]+\+0x[0-9a-f]+/0x[0-9a-f]+' | cut -d' ' -f3)"
+fact panic "$(first 'Kernel panic - not syncing: .*' | sed 's/ ]---$//')"
+fact scenario_done "$(grep -q 'rvmm-init: scenario done' "$log" && echo yes || echo no)"
+cd "$dest"
+for f in $(ls | grep -v '^manifest$'); do
+	fact "sha256 $f" "$(sha256sum "$f" | cut -d' ' -f1)"
+done

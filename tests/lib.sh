@@ -1,0 +1,46 @@
+# Shared helpers for rvmm's shell tests.  Source it; each test calls
+# pass/fail, and run-all.sh adds up the lines they print.
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=$top/build
+samples_dir=$build/samples
+cache=${RVMM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rvmm}
+
+pass() { printf 'PASS: %s\n' "$*"; }
+fail() { printf 'FAIL: %s\n' "$*"; }
+
+# check NAME COMMAND...: pass when the command succeeds.
+check() {
+	local name=$1
+	shift
+	if "$@"; then pass "$name"; else fail "$name"; fi
+}
+
+# manifest SAMPLE KEY: a fact from samples/SAMPLE/manifest.
+manifest() {
+	sed -n "s/^$2: //p" "$top/samples/$1/manifest" | head -1
+}
+
+# sample_vmlinux SAMPLE / sample_dump SAMPLE [elf|kdump]: unpacked paths.
+sample_vmlinux() {
+	local v
+	v=$(manifest "$1" vmlinux)
+	v=${v%.xz}
+	echo "$samples_dir/$1/$v"
+}
+sample_dump() {
+	local d=$samples_dir/$1
+	case ${2:-any} in
+	elf) echo "$d/vmcore.elf" ;;
+	kdump) echo "$d/vmcore.kdump" ;;
+	*) if [ -f "$d/vmcore.kdump" ]; then echo "$d/vmcore.kdump"; else echo "$d/vmcore.elf"; fi ;;
+	esac
+}
+sample_names() {
+	local m
+	for m in "$top"/samples/*/manifest; do
+		basename "$(dirname "$m")"
+	done
+}
+crash_bin() {
+	cat "$build/crash-path" 2>/dev/null
+}
