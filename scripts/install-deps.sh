@@ -2,7 +2,7 @@
 # Install the Debian 12 packages rvmm builds, tests and samples need.
 # Quiet and quick when everything is already there.
 set -eu
-pkgs="build-essential pkg-config git file xz-utils bc cpio rsync kmod socat
+pkgs="make gcc libc6-dev build-essential pkg-config git file xz-utils bc cpio rsync kmod socat
 libkdumpfile-dev libdw-dev libelf-dev zlib1g-dev makedumpfile
 gcc-riscv64-linux-gnu libc6-dev-riscv64-cross binutils-riscv64-linux-gnu
 qemu-system-misc opensbi gdb-multiarch

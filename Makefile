@@ -1,0 +1,83 @@
+# rvmm: riscv64 memory-management forensics for crash, stand-alone and live.
+#
+#   make            build/rvmm, build/rvmm-fixdump, build/rvmm.so (needs crash)
+#   make demo       install what is needed, triage the bundled `bug` sample
+#   make check      install what is needed, build crash, run every test
+#   make crash      build crash for RISCV64 (cached outside the tree)
+#   make samples    rebuild the committed samples from scratch (cached)
+#   make install    install the crash extension (DESTDIR, PREFIX)
+
+CC ?= cc
+PREFIX ?= /usr
+WARN := -Wall -Wextra -Wno-unused-parameter
+ifneq ($(CI),)
+WARN += -Werror
+endif
+CFLAGS ?= -O2 -g
+CFLAGS += -std=gnu11 $(WARN) -Iextension/core
+B := build
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
+
+CORE_SRCS := $(wildcard extension/core/*.c)
+-include extension/standalone/build.mk
+-include extension/fixdump/build.mk
+-include extension/crash/build.mk
+-include tests/unit/build.mk
+
+.PHONY: all demo check test crash samples unpack-samples install deps \
+	format-check clean
+all: $(B)/rvmm $(B)/rvmm-fixdump
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN) -MMD -MP -c -o $@ $<
+
+$(B)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fPIC -MMD -MP -c -o $@ $<
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+deps:
+	scripts/install-deps.sh
+
+crash: deps
+	scripts/build-crash.sh > $(B).crash-dir.tmp
+	@mkdir -p $(B)
+	@mv $(B).crash-dir.tmp $(B)/crash-dir
+	@echo "$$(cat $(B)/crash-dir)/crash" > $(B)/crash-path
+	@echo "crash: $$(cat $(B)/crash-path)"
+
+unpack-samples:
+	scripts/unpack-samples.sh $(B)/samples
+
+samples: deps all
+	scripts/install-deps.sh --samples
+	for s in bug bug-silent fixed bug-sv48; do scripts/make-sample.sh $$s; done
+
+demo: deps all unpack-samples
+	$(B)/rvmm $(B)/samples/bug/vmlinux $(B)/samples/bug/vmcore.kdump triage
+
+check: deps crash
+	$(MAKE) all
+	$(MAKE) unpack-samples
+	tests/run-all.sh
+
+test:
+	tests/run-all.sh
+
+format-check:
+	clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
+
+install: $(B)/rvmm.so
+	install -D -m 0755 $(B)/rvmm.so \
+		$(DESTDIR)$(PREFIX)/lib/crash/extensions/rvmm.so
+	install -D -m 0755 $(B)/rvmm $(DESTDIR)$(PREFIX)/bin/rvmm
+	install -D -m 0755 $(B)/rvmm-fixdump $(DESTDIR)$(PREFIX)/bin/rvmm-fixdump
+
+clean:
+	rm -rf $(B)

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef RVMM_DISPATCH_H
+#define RVMM_DISPATCH_H
+
+#include <stdio.h>
+#include "rvmm.h"
+
+enum {
+	RVMM_DISPATCH_OK = 0,
+	RVMM_DISPATCH_FAILED = 1, /* the command ran and printed its error */
+	RVMM_DISPATCH_USAGE = 2, /* bad arguments: err says which */
+};
+
+extern const char rvmm_usage[];
+
+/*
+ * Run one subcommand: argv[0..argc) is "vtop ff60000000000000 --json" and
+ * the like.  Sets o->json on --json/-j.
+ */
+int rvmm_dispatch(struct rvmm_session *s, struct rvmm_out *o, int argc,
+		  char **argv, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,24 @@
+# crash extension: build/rvmm.so against the defs.h of the crash that
+# `make crash` built for RISCV64 (build/crash-dir).
+CRASH_DIR ?= $(shell cat $(B)/crash-dir 2>/dev/null)
+CRASH_SRCS := $(wildcard extension/crash/*.c)
+CRASH_OBJS := $(patsubst %.c,$(B)/crash/%.o,$(CRASH_SRCS)) \
+	$(B)/crash/help.o $(patsubst %.c,$(B)/pic/%.o,$(CORE_SRCS))
+
+$(B)/crash/help.c: extension/crash/help.txt scripts/help-to-c.sh
+	@mkdir -p $(dir $@)
+	scripts/help-to-c.sh $< > $@
+
+$(B)/crash/help.o: $(B)/crash/help.c
+	$(CC) $(CFLAGS) -fPIC -c -o $@ $<
+
+# defs.h is crash's, not ours: hold it to fewer warnings than our code.
+$(B)/crash/%.o: %.c
+	@test -f "$(CRASH_DIR)/defs.h" || { echo "no crash defs.h: run make crash" >&2; exit 1; }
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fPIC -DRISCV64 -I$(CRASH_DIR) -Iextension/crash \
+		-Wno-sign-compare -Wno-missing-field-initializers \
+		-MMD -MP -c -o $@ $<
+
+$(B)/rvmm.so: $(CRASH_OBJS)
+	$(CC) -shared -rdynamic -o $@ $^

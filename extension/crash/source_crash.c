@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The rvmm source interface over a crash session: physical reads through
+ * crash's dump reader, symbols, DWARF layout and VMCOREINFO through crash's
+ * own lookups.  Never uses FAULT_ON_ERROR: a failed read must come back to
+ * the core as a result, not as a longjmp to the prompt.
+ */
+#include "defs.h"
+#include "source_crash.h"
+
+#define MAX_CACHED_KEYS 128
+
+/* pc->read_vmcoreinfo returns fresh strings; the core wants stable ones. */
+struct vmci_entry {
+	char *key;
+	char *value; /* NULL: the key is absent */
+};
+
+static struct vmci_entry vmci_cache[MAX_CACHED_KEYS];
+static int vmci_cached;
+
+/*
+ * pc->readmem reports filtered pages as PAGE_EXCLUDED, which readmem()
+ * folds into a plain failure; ask it directly, page by page.
+ */
+static enum rvmm_read_result crash_read_phys(void *ctx, uint64_t pa,
+					     void *buf, size_t len)
+{
+	char *dst = buf;
+
+	while (len) {
+		size_t in_page = PAGESIZE() - (pa & (PAGESIZE() - 1));
+		size_t chunk = len < in_page ? len : in_page;
+		int got = pc->readmem(pc->mfd, dst, chunk, 0, pa);
+
+		if (got == PAGE_EXCLUDED)
+			return RVMM_READ_NOT_IN_DUMP;
+		if (got != (int)chunk)
+			return RVMM_READ_ERROR;
+		dst += chunk;
+		pa += chunk;
+		len -= chunk;
+	}
+	return RVMM_READ_OK;
+}
+
+static int crash_symbol(void *ctx, const char *name, uint64_t *value)
+{
+	if (!symbol_exists((char *)name))
+		return -1;
+	*value = symbol_value((char *)name);
+	return 0;
+}
+
+static long crash_struct_size(void *ctx, const char *type)
+{
+	return STRUCT_SIZE((char *)type);
+}
+
+/* "struct list_head" -> "list_head"; NULL for non-aggregates. */
+static const char *aggregate_name(const char *type_name)
+{
+	if (!type_name)
+		return NULL;
+	if (!strncmp(type_name, "struct ", 7))
+		return type_name + 7;
+	if (!strncmp(type_name, "union ", 6))
+		return type_name + 6;
+	return type_name;
+}
+
+static long member_offset_one(const char *type, const char *member)
+{
+	long off = MEMBER_OFFSET((char *)type, (char *)member);
+
+	if (off < 0)
+		off = ANON_MEMBER_OFFSET((char *)type, (char *)member);
+	return off;
+}
+
+/* Dotted paths ("lru.prev") step through each member's type. */
+static long crash_member_offset(void *ctx, const char *type,
+				const char *member)
+{
+	char path[128], type_buf[128];
+	char *part, *next;
+	long total = 0;
+
+	if (strlen(member) >= sizeof(path) || strlen(type) >= sizeof(type_buf))
+		return -1;
+	strcpy(path, member);
+	strcpy(type_buf, type);
+	for (part = path; part; part = next) {
+		const char *member_type;
+		long off;
+
+		next = strchr(part, '.');
+		if (next)
+			*next++ = '\0';
+		off = member_offset_one(type_buf, part);
+		if (off < 0)
+			return -1;
+		total += off;
+		if (!next)
+			break;
+		member_type = aggregate_name(
+			MEMBER_TYPE_NAME(type_buf, part));
+		if (!member_type || strlen(member_type) >= sizeof(type_buf))
+			return -1;
+		memmove(type_buf, member_type, strlen(member_type) + 1);
+	}
+	return total;
+}
+
+static int crash_enumerator(void *ctx, const char *name, int64_t *value)
+{
+	long v;
+
+	if (!enumerator_value((char *)name, &v))
+		return -1;
+	*value = v;
+	return 0;
+}
+
+static const char *crash_vmcoreinfo(void *ctx, const char *key)
+{
+	int i;
+
+	for (i = 0; i < vmci_cached; i++)
+		if (!strcmp(vmci_cache[i].key, key))
+			return vmci_cache[i].value;
+	if (!pc->read_vmcoreinfo)
+		return NULL;
+	if (vmci_cached == MAX_CACHED_KEYS)
+		return pc->read_vmcoreinfo(key); /* leaks; never hit in practice */
+	vmci_cache[vmci_cached].key = strdup(key);
+	vmci_cache[vmci_cached].value = pc->read_vmcoreinfo(key);
+	return vmci_cache[vmci_cached++].value;
+}
+
+static int crash_interrupted(void *ctx)
+{
+	return received_SIGINT();
+}
+
+static const struct rvmm_source_ops crash_source_ops = {
+	.read_phys = crash_read_phys,
+	.symbol = crash_symbol,
+	.struct_size = crash_struct_size,
+	.member_offset = crash_member_offset,
+	.enumerator = crash_enumerator,
+	.vmcoreinfo = crash_vmcoreinfo,
+	.interrupted = crash_interrupted,
+};
+
+void rvmm_crash_source(struct rvmm_source *src)
+{
+	src->ops = &crash_source_ops;
+	src->ctx = NULL;
+	src->name = "crash";
+}
+
+void rvmm_crash_source_release(void)
+{
+	int i;
+
+	for (i = 0; i < vmci_cached; i++) {
+		free(vmci_cache[i].key);
+		free(vmci_cache[i].value);
+	}
+	vmci_cached = 0;
+}

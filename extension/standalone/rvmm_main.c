@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * build/rvmm: the rvmm core over a vmlinux + vmcore pair, without crash.
+ *   rvmm VMLINUX VMCORE SUBCOMMAND [ARGS] [--json]
+ * Exit status: 0 ok, 1 the command failed, 2 usage, 3 an input is unusable.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "debuginfo.h"
+#include "dumpfile.h"
+#include "source_standalone.h"
+#include "../core/rvmm.h"
+#include "../core/dispatch.h"
+
+enum { EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_INPUT = 3 };
+
+static void write_stdout(void *ctx, const char *buf, size_t len)
+{
+	fwrite(buf, 1, len, stdout);
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: rvmm VMLINUX VMCORE %s\n", rvmm_usage);
+	return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	struct rvmm_out out = { .write = write_stdout };
+	struct rvmm_debuginfo *di;
+	struct rvmm_dump *dump;
+	struct rvmm_session session;
+	struct rvmm_source src;
+	const char *why, *warn;
+	char err[512];
+	int rc;
+
+	if (argc < 4)
+		return usage();
+	di = rvmm_debuginfo_open(argv[1], err, sizeof(err));
+	if (!di) {
+		fprintf(stderr, "rvmm: %s\n", err);
+		return EXIT_INPUT;
+	}
+	dump = rvmm_dump_open(argv[2], err, sizeof(err));
+	if (!dump) {
+		fprintf(stderr, "rvmm: %s\n", err);
+		rvmm_debuginfo_close(di);
+		return EXIT_INPUT;
+	}
+	rvmm_standalone_wrap(di, dump, &src);
+	warn = rvmm_standalone_vmcoreinfo_warning(&src);
+	if (warn)
+		fprintf(stderr, "rvmm: warning: %s\n", warn);
+	why = rvmm_session_open(&session, &src, NULL);
+	if (why) {
+		fprintf(stderr, "rvmm: %s: %s\n", argv[2], why);
+		rc = EXIT_INPUT;
+		goto out;
+	}
+	session.dump_format = rvmm_dump_format(dump);
+	rc = rvmm_dispatch(&session, &out, argc - 3, argv + 3, err,
+			   sizeof(err));
+	if (rc == RVMM_DISPATCH_USAGE) {
+		fprintf(stderr, "rvmm: %s\n", err);
+		rc = usage();
+	} else if (rc) {
+		rc = EXIT_FAILED;
+	}
+out:
+	fflush(stdout);
+	rvmm_dump_close(dump);
+	rvmm_debuginfo_close(di);
+	return rc;
+}
