@@ -6,7 +6,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-groups=${RVMM_TEST_GROUPS:-$(ls "$here"/*/run.sh "$here"/*/*.test 2>/dev/null | sort)}
+groups=${RVMM_TEST_GROUPS:-$(ls "$here"/*/*.test 2>/dev/null | sort)}
 for g in $groups; do
 	echo "== ${g#$here/}"
 	out=$(mktemp)
