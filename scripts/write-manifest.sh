@@ -4,7 +4,10 @@
 # QEMU's registers, the kernel config), never from rvmm itself.
 set -eu
 name=$1 variant=$2 cmdline=$3 kdir=$4 dest=$5 vmlinux=$6
-log=$dest/console.log
+# The serial console ends lines with CR LF.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+tr -d '\r' <"$dest/console.log" >"$log"
 fact() { printf '%s: %s\n' "$1" "${2:-none}"; }
 first() { grep -m1 -oE "$1" "$log" || true; }
 satp=$(awk '$1 == "satp" { print $2; exit }' "$dest/info-registers.txt")
@@ -37,6 +40,23 @@ fact bug_reason "$(first 'page dumped because: .*')"
 fact oops "$(first 'Unable to handle kernel [a-z ]+ at virtual address [0-9a-f]+')"
 fact epc "$(first 'epc : [a-z_0-9]+\+0x[0-9a-f]+/0x[0-9a-f]+' | cut -d' ' -f3)"
 fact panic "$(first 'Kernel panic - not syncing: .*' | sed 's/ ]---$//')"
+# The trigger's range spans two 128 MiB sections, removed in ascending order;
+# the vmemmap PMD table empties, and the BUG fires, only at the last one,
+# whose section_mem_map then still has its present bit.  A completed unload,
+# or a hot-add that oopsed before marking sections present, leaves none.
+if grep -q 'rvmm-trigger: unmapped' "$log" || ! grep -q 'rvmm-trigger: mapped' "$log"; then
+	fact kmem_n_trigger_sections 0
+	fact kmem_n_trigger_state none
+elif grep -q 'kernel BUG at' "$log"; then
+	fact kmem_n_trigger_sections 1
+	fact kmem_n_trigger_state P
+else
+	fact kmem_n_trigger_sections unknown
+fi
+# crash 9.0.2 stops at start-up on the Sv48 dump ("read error: physical
+# address: 811000 type: page table") while it loads module data; it opens
+# with --no_modules.
+[ "$mode" != sv48 ] || fact crash_options --no_modules
 fact scenario_done "$(grep -q 'rvmm-init: scenario done' "$log" && echo yes || echo no)"
 cd "$dest"
 for f in $(ls | grep -v '^manifest$'); do

@@ -15,10 +15,25 @@
 #define MODULE_PATH "/rvmm_trigger.ko"
 #define MODULE_NAME "rvmm_trigger"
 
+/* Fold the per-cpu vmstat deltas first, so the counter is exact. */
+static void refresh_vmstat(void)
+{
+	int fd = open("/proc/sys/vm/stat_refresh", O_WRONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		if (write(fd, "1", 1) != 1)
+			printf("rvmm-init: stat_refresh failed: %m\n");
+		close(fd);
+	}
+}
+
 static void report_pagetables(const char *when)
 {
 	char line[256];
-	FILE *meminfo = fopen("/proc/meminfo", "r");
+	FILE *meminfo;
+
+	refresh_vmstat();
+	meminfo = fopen("/proc/meminfo", "r");
 
 	if (!meminfo) {
 		printf("rvmm-init: %s: no /proc/meminfo\n", when);
