@@ -1,13 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /* `vtop`: one VA through swapper_pg_dir, every level shown. */
 #include <inttypes.h>
+#include <string.h>
 
 #include "cmd.h"
 
-static void print_level(struct rvmm_out *o, const struct rvmm_xlate *x,
-			int i)
+/* The verdict of the table page an entry sits in: was it constructed? */
+static void decode_table_page(const struct rvmm_session *s,
+			      const struct rvmm_xlate_level *lv,
+			      struct rvmm_page_info *pi)
+{
+	int is_pmd = !strcmp(lv->name, "PMD");
+
+	if (rvmm_page_decode(s, lv->table_pa >> RVMM_PAGE_SHIFT, is_pmd, pi))
+		pi->verdict = RVMM_TV_UNKNOWN;
+}
+
+static void print_level(const struct rvmm_session *s, struct rvmm_out *o,
+			const struct rvmm_xlate *x, int i)
 {
 	const struct rvmm_xlate_level *lv = &x->lv[i];
+	struct rvmm_page_info pi;
 	char bits[64];
 
 	rvmm_printf(o, "  %-3s table 0x%016" PRIx64 " [%3u] @0x%016" PRIx64,
@@ -19,6 +32,11 @@ static void print_level(struct rvmm_out *o, const struct rvmm_xlate *x,
 	}
 	rvmm_printf(o, " = 0x%016" PRIx64 "  %s\n", lv->entry,
 		    rvmm_pte_bits_str(lv->entry, bits, sizeof(bits)));
+	decode_table_page(s, lv, &pi);
+	rvmm_printf(o, "      table page pfn 0x%" PRIx64 ": %s%s%s%s\n",
+		    lv->table_pa >> RVMM_PAGE_SHIFT,
+		    rvmm_table_verdict_str(pi.verdict), pi.why ? " (" : "",
+		    pi.why ? pi.why : "", pi.why ? ")" : "");
 }
 
 int rvmm_cmd_vtop(struct rvmm_session *s, struct rvmm_out *o, uint64_t va)
@@ -27,6 +45,7 @@ int rvmm_cmd_vtop(struct rvmm_session *s, struct rvmm_out *o, uint64_t va)
 	const char *region = rvmm_region_of(l, va);
 	uint64_t lin = 0, pfn = 0;
 	int is_lin = 0, is_page;
+	struct rvmm_page_info pi;
 	struct rvmm_json j;
 	struct rvmm_xlate x;
 	char sz[24];
@@ -70,6 +89,11 @@ int rvmm_cmd_vtop(struct rvmm_session *s, struct rvmm_out *o, uint64_t va)
 				rvmm_pte_json(&j, "entry", x.lv[i].entry);
 			else
 				rvmm_json_null(&j, "entry");
+			decode_table_page(s, &x.lv[i], &pi);
+			rvmm_json_str(&j, "table_verdict",
+				      rvmm_table_verdict_str(pi.verdict));
+			if (pi.why)
+				rvmm_json_str(&j, "table_why", pi.why);
 			rvmm_json_obj_end(&j);
 		}
 		rvmm_json_arr_end(&j);
@@ -85,7 +109,7 @@ int rvmm_cmd_vtop(struct rvmm_session *s, struct rvmm_out *o, uint64_t va)
 	else
 		rvmm_printf(o, ": %s\n", rvmm_xlate_status_str(x.status));
 	for (i = 0; i < x.nr; i++)
-		print_level(o, &x, i);
+		print_level(s, o, &x, i);
 	if (is_lin)
 		rvmm_printf(o, "  linear-map formula gives PA 0x%016" PRIx64
 			    "%s\n", lin, x.status != RVMM_XL_OK ? "" :
