@@ -1,0 +1,541 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Vmcore access through libkdumpfile 0.5.1.  That release has no riscv64
+ * address translation, so everything here is physical: KDUMP_KPHYSADDR
+ * reads fail with "No way to translate", KDUMP_MACHPHYSADDR reads work.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <libkdumpfile/kdumpfile.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dumpfile.h"
+#include "elfnote.h"
+#include "kdump_header.h"
+
+struct vmcoreinfo_entry {
+	char *key;
+	char *value;
+};
+
+struct rvmm_dump {
+	char *path;
+	int fd;
+	kdump_ctx_t *kdump;
+	const char *format;
+	enum rvmm_dump_kind kind;
+	uint64_t page_size;
+	char *vmcoreinfo_raw;
+	char *vmcoreinfo_copy; /* vmcoreinfo_raw split in place */
+	struct vmcoreinfo_entry *vmcoreinfo;
+	size_t vmcoreinfo_count;
+	struct rvmm_phys_range *ranges;
+	size_t range_count;
+};
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+/* QEMU writes kdump-zlib dumps in makedumpfile's flattened form. */
+static int is_flattened(int fd)
+{
+	char sig[12];
+
+	return pread(fd, sig, sizeof(sig), 0) == sizeof(sig) &&
+	       !memcmp(sig, "makedumpfile", sizeof(sig));
+}
+
+static int is_elf(int fd)
+{
+	char magic[SELFMAG];
+
+	return pread(fd, magic, SELFMAG, 0) == SELFMAG &&
+	       !memcmp(magic, ELFMAG, SELFMAG);
+}
+
+static int is_kdump(int fd)
+{
+	char sig[8];
+
+	return pread(fd, sig, sizeof(sig), 0) == sizeof(sig) &&
+	       !memcmp(sig, KDUMP_SIGNATURE, 8);
+}
+
+/* libkdumpfile trusts the header sizes; check them first. */
+static int check_kdump_header(struct rvmm_dump *dump, char *err, size_t errlen)
+{
+	struct kdump_header hdr;
+	char reason[200];
+
+	if (!kdump_header_read(dump->fd, &hdr, reason, sizeof(reason)))
+		return 0;
+	set_err(err, errlen, "%s: %s", dump->path, reason);
+	return -1;
+}
+
+static int string_attr(kdump_ctx_t *kdump, const char *key, const char **out)
+{
+	kdump_attr_t attr = {.type = KDUMP_STRING};
+
+	if (kdump_get_typed_attr(kdump, key, &attr) != KDUMP_OK)
+		return -1;
+	*out = attr.val.string;
+	return 0;
+}
+
+/* sizeof(struct elf_prstatus) on riscv64: 112 + 32 registers + 8 */
+#define RISCV64_PRSTATUS_SIZE 376
+
+/*
+ * QEMU writes "Unknown" as the utsname machine of a kdump file; then the
+ * size of the NT_PRSTATUS notes tells the architecture.
+ */
+static const char *kdump_machine(struct rvmm_dump *dump, char *buf,
+				 size_t buflen)
+{
+	struct kdump_header hdr;
+	struct elfnote note;
+	char reason[128];
+	void *notes;
+
+	if (kdump_header_read(dump->fd, &hdr, reason, sizeof(reason)))
+		return NULL;
+	if (hdr.machine[0] && strcmp(hdr.machine, "Unknown"))
+		return snprintf(buf, buflen, "%s", hdr.machine), buf;
+	notes = kdump_header_read_notes(dump->fd, &hdr);
+	if (!notes)
+		return NULL;
+	if (elfnote_find(notes, hdr.size_note, "CORE", &note) &&
+	    note.type == NT_PRSTATUS) {
+		if (note.descsz == RISCV64_PRSTATUS_SIZE)
+			snprintf(buf, buflen, "riscv64");
+		else
+			snprintf(buf, buflen,
+				 "NT_PRSTATUS of %zu bytes (riscv64: %d)",
+				 note.descsz, RISCV64_PRSTATUS_SIZE);
+		free(notes);
+		return buf;
+	}
+	free(notes);
+	return NULL;
+}
+
+/* ELF: the machine field; kdump: utsname or NT_PRSTATUS size. */
+static int check_arch(struct rvmm_dump *dump, char *err, size_t errlen)
+{
+	kdump_num_t machine;
+	const char *what = NULL;
+	char buf[96];
+
+	if (kdump_get_number_attr(dump->kdump, "arch.machine", &machine) ==
+	    KDUMP_OK) {
+		if (machine == EM_RISCV)
+			return 0;
+		set_err(err, errlen,
+			"%s: wrong architecture: ELF machine %u, not riscv64 "
+			"(%u)",
+			dump->path, (unsigned int)machine, EM_RISCV);
+		return -1;
+	}
+	if (dump->kind == RVMM_DUMP_KDUMP)
+		what = kdump_machine(dump, buf, sizeof(buf));
+	if (!what)
+		string_attr(dump->kdump, "arch.name", &what);
+	if (!what || !strcmp(what, "riscv64"))
+		return 0; /* nothing says otherwise */
+	set_err(err, errlen, "%s: wrong architecture: %s, not riscv64",
+		dump->path, what);
+	return -1;
+}
+
+static int add_range(struct rvmm_dump *dump, uint64_t start, uint64_t end)
+{
+	struct rvmm_phys_range *grown;
+
+	if (dump->range_count &&
+	    dump->ranges[dump->range_count - 1].end == start) {
+		dump->ranges[dump->range_count - 1].end = end;
+		return 0;
+	}
+	grown = realloc(dump->ranges, (dump->range_count + 1) * sizeof(*grown));
+	if (!grown)
+		return -1;
+	dump->ranges = grown;
+	dump->ranges[dump->range_count].start = start;
+	dump->ranges[dump->range_count].end = end;
+	dump->range_count++;
+	return 0;
+}
+
+/* RAM ranges from libkdumpfile's page bitmap (PT_LOADs or kdump bitmap). */
+static int load_ranges(struct rvmm_dump *dump, char *err, size_t errlen)
+{
+	kdump_attr_t attr = {.type = KDUMP_BITMAP};
+	kdump_addr_t pfn = 0, next;
+	kdump_bmp_t *bmp;
+
+	if (kdump_get_typed_attr(dump->kdump, "memory.pagemap", &attr) !=
+		    KDUMP_OK &&
+	    kdump_get_typed_attr(dump->kdump, "file.pagemap", &attr) !=
+		    KDUMP_OK) {
+		set_err(err, errlen, "%s: no page map: %s", dump->path,
+			kdump_get_err(dump->kdump));
+		return -1;
+	}
+	bmp = attr.val.bitmap;
+	while (kdump_bmp_find_set(bmp, &pfn) == KDUMP_OK) {
+		next = pfn;
+		if (kdump_bmp_find_clear(bmp, &next) != KDUMP_OK || next <= pfn)
+			break;
+		if (add_range(dump, pfn * dump->page_size,
+			      next * dump->page_size))
+			goto nomem;
+		pfn = next;
+	}
+	if (!dump->range_count) {
+		set_err(err, errlen, "%s: the dump holds no memory",
+			dump->path);
+		return -1;
+	}
+	return 0;
+nomem:
+	set_err(err, errlen, "%s: out of memory", dump->path);
+	return -1;
+}
+
+/*
+ * libkdumpfile opens a cut-off ELF file without complaint; every segment
+ * must fit in the file.
+ */
+static int check_elf_size(struct rvmm_dump *dump, char *err, size_t errlen)
+{
+	struct stat st;
+	uint64_t need = 0;
+	size_t phnum, i;
+	GElf_Phdr phdr;
+	Elf *elf;
+	int ret = -1;
+
+	if (fstat(dump->fd, &st))
+		return 0;
+	elf_version(EV_CURRENT);
+	elf = elf_begin(dump->fd, ELF_C_READ, NULL);
+	if (!elf || elf_getphdrnum(elf, &phnum)) {
+		set_err(err, errlen, "%s: corrupt ELF headers: %s", dump->path,
+			elf_errmsg(-1));
+		goto out;
+	}
+	for (i = 0; i < phnum; i++) {
+		if (!gelf_getphdr(elf, i, &phdr)) {
+			set_err(err, errlen, "%s: corrupt program header %zu",
+				dump->path, i);
+			goto out;
+		}
+		if (phdr.p_filesz && phdr.p_offset + phdr.p_filesz > need)
+			need = phdr.p_offset + phdr.p_filesz;
+	}
+	if (need > (uint64_t)st.st_size) {
+		set_err(err, errlen,
+			"%s: truncated: %lld bytes, its headers need %llu",
+			dump->path, (long long)st.st_size,
+			(unsigned long long)need);
+		goto out;
+	}
+	ret = 0;
+out:
+	if (elf)
+		elf_end(elf);
+	return ret;
+}
+
+/* Walk the runs of set bits; return the last set index, or -1 if none. */
+static int64_t bitmap_last_set(kdump_bmp_t *bmp)
+{
+	kdump_addr_t pfn = 0, next;
+	int64_t last = -1;
+
+	while (kdump_bmp_find_set(bmp, &pfn) == KDUMP_OK) {
+		next = pfn;
+		if (kdump_bmp_find_clear(bmp, &next) != KDUMP_OK || next <= pfn)
+			break;
+		last = next - 1;
+		pfn = next;
+	}
+	return last;
+}
+
+/*
+ * A kdump file keeps its pages in pfn order, so a cut-off file loses the
+ * last ones first: the first and the last stored page must read back.
+ */
+static int check_kdump_ends(struct rvmm_dump *dump, char *err, size_t errlen)
+{
+	kdump_attr_t attr = {.type = KDUMP_BITMAP};
+	uint64_t pa[2];
+	int64_t last_pfn;
+
+	if (kdump_get_typed_attr(dump->kdump, "file.pagemap", &attr) !=
+	    KDUMP_OK)
+		return 0;
+	last_pfn = bitmap_last_set(attr.val.bitmap);
+	if (last_pfn < 0)
+		return 0;
+	pa[0] = dump->ranges[0].start;
+	pa[1] = (uint64_t)last_pfn * dump->page_size;
+	for (int i = 0; i < 2; i++) {
+		unsigned char byte;
+		size_t len = 1;
+		kdump_status status;
+
+		status = kdump_read(dump->kdump, KDUMP_MACHPHYSADDR, pa[i],
+				    &byte, &len);
+		if (status != KDUMP_OK && status != KDUMP_ERR_NODATA) {
+			set_err(err, errlen,
+				"%s: truncated or corrupt: page at %#llx: %s",
+				dump->path, (unsigned long long)pa[i],
+				kdump_get_err(dump->kdump));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int parse_vmcoreinfo(struct rvmm_dump *dump)
+{
+	size_t lines = 1;
+	char *p, *line, *save = NULL;
+
+	for (p = dump->vmcoreinfo_raw; *p; p++)
+		lines += *p == '\n';
+	dump->vmcoreinfo_copy = strdup(dump->vmcoreinfo_raw);
+	dump->vmcoreinfo = calloc(lines, sizeof(*dump->vmcoreinfo));
+	if (!dump->vmcoreinfo_copy || !dump->vmcoreinfo)
+		return -1;
+	for (line = strtok_r(dump->vmcoreinfo_copy, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *eq = strchr(line, '=');
+
+		if (!eq)
+			continue;
+		*eq = '\0';
+		dump->vmcoreinfo[dump->vmcoreinfo_count].key = line;
+		dump->vmcoreinfo[dump->vmcoreinfo_count].value = eq + 1;
+		dump->vmcoreinfo_count++;
+	}
+	return 0;
+}
+
+/* VMCOREINFO shows up only once the OS type is known to be Linux. */
+static int load_vmcoreinfo(struct rvmm_dump *dump, char *err, size_t errlen)
+{
+	char *raw = NULL;
+
+	if (kdump_set_string_attr(dump->kdump, "addrxlat.ostype", "linux") !=
+	    KDUMP_OK) {
+		/* 0.5.1 may fail to set up translation; VMCOREINFO stays */
+		kdump_clear_err(dump->kdump);
+	}
+	if (kdump_vmcoreinfo_raw(dump->kdump, &raw) != KDUMP_OK || !raw ||
+	    !*raw) {
+		free(raw);
+		return 0;
+	}
+	dump->vmcoreinfo_raw = raw;
+	if (parse_vmcoreinfo(dump)) {
+		set_err(err, errlen, "%s: out of memory", dump->path);
+		return -1;
+	}
+	return 0;
+}
+
+static int open_kdump(struct rvmm_dump *dump, char *err, size_t errlen)
+{
+	kdump_num_t page_size;
+	kdump_status status;
+
+	dump->kdump = kdump_new();
+	if (!dump->kdump) {
+		set_err(err, errlen, "%s: out of memory", dump->path);
+		return -1;
+	}
+	/*
+	 * 0.5.1 cannot derive the page size of a riscv64 ELF dump and then
+	 * indexes its page map by byte; riscv64 Linux pages are 4 KiB.
+	 * (Set on a kdump file, it makes kdump_read crash: ELF only.)
+	 */
+	if (is_elf(dump->fd))
+		kdump_set_number_attr(dump->kdump, "arch.page_size", 4096);
+	/* read(2), not mmap(2): a short file must not raise SIGBUS */
+	kdump_set_number_attr(dump->kdump, "file.mmap_policy",
+			      KDUMP_MMAP_NEVER);
+	status = kdump_open_fd(dump->kdump, dump->fd);
+	if (status != KDUMP_OK) {
+		set_err(err, errlen, "%s: not a dump libkdumpfile can read: %s",
+			dump->path, kdump_get_err(dump->kdump));
+		return -1;
+	}
+	if (string_attr(dump->kdump, "file.format", &dump->format))
+		dump->format = "unknown";
+	if (!strcmp(dump->format, "elf"))
+		dump->kind = RVMM_DUMP_ELF;
+	else if (!strcmp(dump->format, "diskdump"))
+		dump->kind = RVMM_DUMP_KDUMP;
+	else
+		dump->kind = RVMM_DUMP_OTHER;
+	if (kdump_get_number_attr(dump->kdump, "arch.page_size", &page_size) !=
+		    KDUMP_OK ||
+	    !page_size || (page_size & (page_size - 1)))
+		page_size = 4096;
+	dump->page_size = page_size;
+	return 0;
+}
+
+struct rvmm_dump *rvmm_dump_open(const char *path, char *err, size_t errlen)
+{
+	struct rvmm_dump *dump = calloc(1, sizeof(*dump));
+
+	if (!dump || !(dump->path = strdup(path))) {
+		set_err(err, errlen, "%s: out of memory", path);
+		free(dump);
+		return NULL;
+	}
+	dump->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (dump->fd < 0) {
+		set_err(err, errlen, "%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (is_flattened(dump->fd)) {
+		set_err(err, errlen,
+			"%s: flattened makedumpfile format; convert it first "
+			"with `makedumpfile -R out < %s`",
+			path, path);
+		goto fail;
+	}
+	if (is_kdump(dump->fd) && check_kdump_header(dump, err, errlen))
+		goto fail;
+	if (open_kdump(dump, err, errlen) || check_arch(dump, err, errlen))
+		goto fail;
+	if (dump->kind == RVMM_DUMP_ELF && check_elf_size(dump, err, errlen))
+		goto fail;
+	if (load_ranges(dump, err, errlen))
+		goto fail;
+	if (dump->kind != RVMM_DUMP_ELF && check_kdump_ends(dump, err, errlen))
+		goto fail;
+	if (load_vmcoreinfo(dump, err, errlen))
+		goto fail;
+	return dump;
+fail:
+	rvmm_dump_close(dump);
+	return NULL;
+}
+
+void rvmm_dump_close(struct rvmm_dump *dump)
+{
+	if (!dump)
+		return;
+	if (dump->kdump)
+		kdump_free(dump->kdump);
+	if (dump->fd >= 0)
+		close(dump->fd);
+	free(dump->vmcoreinfo);
+	free(dump->vmcoreinfo_copy);
+	free(dump->vmcoreinfo_raw);
+	free(dump->ranges);
+	free(dump->path);
+	free(dump);
+}
+
+const char *rvmm_dump_path(const struct rvmm_dump *dump)
+{
+	return dump->path;
+}
+
+const char *rvmm_dump_format(const struct rvmm_dump *dump)
+{
+	return dump->format;
+}
+
+enum rvmm_dump_kind rvmm_dump_kind(const struct rvmm_dump *dump)
+{
+	return dump->kind;
+}
+
+static int in_ranges(const struct rvmm_dump *dump, uint64_t pa)
+{
+	size_t lo = 0, hi = dump->range_count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (pa < dump->ranges[mid].start)
+			hi = mid;
+		else if (pa >= dump->ranges[mid].end)
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+enum rvmm_read_result rvmm_dump_read_phys(struct rvmm_dump *dump, uint64_t pa,
+					  void *buf, size_t len)
+{
+	unsigned char *out = buf;
+
+	while (len) {
+		size_t got = len;
+		kdump_status status;
+
+		status = kdump_read(dump->kdump, KDUMP_MACHPHYSADDR, pa, out,
+				    &got);
+		if (status == KDUMP_OK)
+			return RVMM_READ_OK;
+		if (got == 0 || got > len) {
+			/* "Page not found" means both: filtered and absent */
+			if (status == KDUMP_ERR_NODATA && in_ranges(dump, pa))
+				return RVMM_READ_NOT_IN_DUMP;
+			return RVMM_READ_ERROR;
+		}
+		pa += got;
+		out += got;
+		len -= got;
+	}
+	return RVMM_READ_OK;
+}
+
+const char *rvmm_dump_vmcoreinfo_raw(const struct rvmm_dump *dump)
+{
+	return dump->vmcoreinfo_raw;
+}
+
+const char *rvmm_dump_vmcoreinfo(const struct rvmm_dump *dump, const char *key)
+{
+	for (size_t i = 0; i < dump->vmcoreinfo_count; i++)
+		if (!strcmp(dump->vmcoreinfo[i].key, key))
+			return dump->vmcoreinfo[i].value;
+	return NULL;
+}
+
+const struct rvmm_phys_range *rvmm_dump_ranges(const struct rvmm_dump *dump,
+					       size_t *count)
+{
+	*count = dump->range_count;
+	return dump->ranges;
+}

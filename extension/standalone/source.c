@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-2.0
+/* struct rvmm_source_ops over a vmcore (dumpfile.c) and a vmlinux. */
+#include <dwarf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "debuginfo.h"
+/* the Elf and Dwarf handles, for sa_symbol_at and sa_inline_chain */
+#include "debuginfo_priv.h"
+#include "dumpfile.h"
+#include "source_standalone.h"
+
+struct standalone_ctx {
+	struct rvmm_debuginfo *di;
+	struct rvmm_dump *dump;
+	int owned; /* opened here, closed here */
+	char warning[512];
+};
+
+static enum rvmm_read_result sa_read_phys(void *ctx, uint64_t pa, void *buf,
+					  size_t len)
+{
+	struct standalone_ctx *sa = ctx;
+
+	return rvmm_dump_read_phys(sa->dump, pa, buf, len);
+}
+
+static int sa_symbol(void *ctx, const char *name, uint64_t *value)
+{
+	struct standalone_ctx *sa = ctx;
+
+	return rvmm_debuginfo_symbol(sa->di, name, value, NULL);
+}
+
+static long sa_struct_size(void *ctx, const char *type)
+{
+	struct standalone_ctx *sa = ctx;
+
+	return rvmm_debuginfo_struct_size(sa->di, type);
+}
+
+static long sa_member_offset(void *ctx, const char *type, const char *member)
+{
+	struct standalone_ctx *sa = ctx;
+
+	return rvmm_debuginfo_member_offset(sa->di, type, member);
+}
+
+static int sa_enumerator(void *ctx, const char *name, int64_t *value)
+{
+	struct standalone_ctx *sa = ctx;
+
+	return rvmm_debuginfo_enumerator(sa->di, name, value);
+}
+
+static const char *sa_vmcoreinfo(void *ctx, const char *key)
+{
+	struct standalone_ctx *sa = ctx;
+
+	return rvmm_dump_vmcoreinfo(sa->dump, key);
+}
+
+/*
+ * Address -> containing function from .symtab: the FUNC symbol whose
+ * [value, value + size) holds addr.  A linear scan: triage asks a handful
+ * of times.  Addresses are link-time ones (no KASLR on riscv64 dumps we
+ * read; sa_symbol does not relocate either).
+ */
+static int sa_symbol_at(void *ctx, uint64_t addr, char *name, size_t len,
+			uint64_t *offset)
+{
+	struct standalone_ctx *sa = ctx;
+	Elf_Scn *scn = NULL;
+	GElf_Shdr shdr;
+
+	while ((scn = elf_nextscn(sa->di->elf, scn))) {
+		Elf_Data *data;
+		size_t n, i;
+
+		if (!gelf_getshdr(scn, &shdr) || shdr.sh_type != SHT_SYMTAB ||
+		    !shdr.sh_entsize || !(data = elf_getdata(scn, NULL)))
+			continue;
+		n = shdr.sh_size / shdr.sh_entsize;
+		for (i = 1; i < n; i++) {
+			const char *sym_name;
+			GElf_Sym sym;
+
+			if (!gelf_getsym(data, i, &sym) ||
+			    GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
+			    addr < sym.st_value ||
+			    addr - sym.st_value >= sym.st_size)
+				continue;
+			sym_name = elf_strptr(sa->di->elf, shdr.sh_link,
+					      sym.st_name);
+			if (!sym_name)
+				continue;
+			snprintf(name, len, "%s", sym_name);
+			*offset = addr - sym.st_value;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int sa_function_has_param(void *ctx, const char *func, const char *param)
+{
+	struct standalone_ctx *sa = ctx;
+
+	return rvmm_debuginfo_has_param(sa->di, func, param);
+}
+
+#define RVMM_SA_CHAIN_MAX 32
+
+/* Name of a subprogram or inlined instance, through abstract_origin. */
+static const char *scope_name(Dwarf_Die *die)
+{
+	Dwarf_Attribute attr;
+
+	if (!dwarf_attr_integrate(die, DW_AT_name, &attr))
+		return NULL;
+	return dwarf_formstring(&attr);
+}
+
+/*
+ * The concrete DIE tree at addr: descend from the CU through the children
+ * whose ranges hold addr, collecting subprograms and inlined instances
+ * (outermost first), then reverse.  libdw's dwarf_getscopes would step
+ * into abstract origins and lose the chain.
+ */
+static int sa_inline_chain(void *ctx, uint64_t addr, char (*names)[64],
+			   int max)
+{
+	struct standalone_ctx *sa = ctx;
+	char found[RVMM_SA_CHAIN_MAX][64];
+	Dwarf_Die die, child;
+	int nr = 0, depth, i;
+
+	if (!dwarf_addrdie(sa->di->dwarf, addr, &die))
+		return -1;
+	for (depth = 0; depth < 64; depth++) {
+		int tag, hit = 0;
+
+		if (dwarf_child(&die, &child))
+			break;
+		do {
+			tag = dwarf_tag(&child);
+			if ((tag == DW_TAG_subprogram ||
+			     tag == DW_TAG_inlined_subroutine ||
+			     tag == DW_TAG_lexical_block) &&
+			    dwarf_haspc(&child, addr) == 1) {
+				hit = 1;
+				break;
+			}
+		} while (!dwarf_siblingof(&child, &child));
+		if (!hit)
+			break;
+		die = child;
+		if (tag != DW_TAG_lexical_block && nr < RVMM_SA_CHAIN_MAX) {
+			const char *name = scope_name(&die);
+
+			snprintf(found[nr++], 64, "%s", name ? name : "?");
+		}
+	}
+	if (!nr)
+		return -1;
+	for (i = 0; i < nr && i < max; i++)
+		snprintf(names[i], 64, "%s", found[nr - 1 - i]);
+	return i;
+}
+
+static const struct rvmm_source_ops standalone_ops = {
+	.read_phys = sa_read_phys,
+	.symbol = sa_symbol,
+	.struct_size = sa_struct_size,
+	.member_offset = sa_member_offset,
+	.enumerator = sa_enumerator,
+	.vmcoreinfo = sa_vmcoreinfo,
+	.symbol_at = sa_symbol_at,
+	.function_has_param = sa_function_has_param,
+	.inline_chain = sa_inline_chain,
+};
+
+static struct standalone_ctx *
+wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump, struct rvmm_source *src)
+{
+	struct standalone_ctx *sa = calloc(1, sizeof(*sa));
+
+	if (!sa)
+		return NULL;
+	sa->di = di;
+	sa->dump = dump;
+	if (!rvmm_dump_vmcoreinfo_raw(dump))
+		snprintf(sa->warning, sizeof(sa->warning),
+			 "%s has no VMCOREINFO (QEMU dump without a working "
+			 "vmcoreinfo device?); repair it with: rvmm-fixdump "
+			 "VMLINUX %s FIXED",
+			 rvmm_dump_path(dump), rvmm_dump_path(dump));
+	src->ops = &standalone_ops;
+	src->ctx = sa;
+	src->name = rvmm_dump_path(dump);
+	return sa;
+}
+
+void rvmm_standalone_wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
+			  struct rvmm_source *src)
+{
+	if (!wrap(di, dump, src)) {
+		/* without memory there is no source to offer */
+		fprintf(stderr, "rvmm: out of memory\n");
+		exit(1);
+	}
+}
+
+int rvmm_standalone_open(const char *vmlinux, const char *dumpfile,
+			 struct rvmm_source *src, char *err, size_t errlen)
+{
+	struct rvmm_debuginfo *di;
+	struct rvmm_dump *dump;
+	struct standalone_ctx *sa;
+
+	dump = rvmm_dump_open(dumpfile, err, errlen);
+	if (!dump)
+		return -1;
+	di = rvmm_debuginfo_open(vmlinux, err, errlen);
+	if (!di) {
+		rvmm_dump_close(dump);
+		return -1;
+	}
+	sa = wrap(di, dump, src);
+	if (!sa) {
+		snprintf(err, errlen, "out of memory");
+		rvmm_debuginfo_close(di);
+		rvmm_dump_close(dump);
+		return -1;
+	}
+	sa->owned = 1;
+	return 0;
+}
+
+const char *rvmm_standalone_vmcoreinfo_warning(const struct rvmm_source *src)
+{
+	const struct standalone_ctx *sa = src->ctx;
+
+	return sa->warning[0] ? sa->warning : NULL;
+}
+
+void rvmm_standalone_close(struct rvmm_source *src)
+{
+	struct standalone_ctx *sa = src->ctx;
+
+	if (!sa)
+		return;
+	if (sa->owned) {
+		rvmm_debuginfo_close(sa->di);
+		rvmm_dump_close(sa->dump);
+	}
+	free(sa);
+	src->ctx = NULL;
+}
