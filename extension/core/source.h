@@ -40,6 +40,37 @@ struct rvmm_source_ops {
 	const char *(*vmcoreinfo)(void *ctx, const char *key);
 	/* Optional: non-zero when the user asked to stop (crash's Ctrl-C). */
 	int (*interrupted)(void *ctx);
+
+	/*
+	 * Optional members below (NULL = unsupported: the analyses that need
+	 * them then report the evidence as missing instead of guessing).
+	 */
+
+	/*
+	 * The function symbol containing run-time address addr (the nearest
+	 * FUNC/text symbol at or below addr, within its size when known):
+	 * its name into name (NUL-terminated, truncated to len) and
+	 * addr - start into *offset.  0 on success, -1 if none.
+	 */
+	int (*symbol_at)(void *ctx, uint64_t addr, char *name, size_t len,
+			 uint64_t *offset);
+	/*
+	 * 1 if some debug-info instance of function func (out-of-line copy,
+	 * abstract origin of inlined copies, or declaration) has a formal
+	 * parameter named param; 0 if func is known and none has it; -1 if
+	 * func is unknown or there is no debug info.
+	 */
+	int (*function_has_param)(void *ctx, const char *func,
+				  const char *param);
+	/*
+	 * The inline chain at addr, innermost first: names[0] is the
+	 * function whose code is at addr (possibly inlined), each next one
+	 * the function it was inlined into, the last one the out-of-line
+	 * function.  Fills at most max names (NUL-terminated, truncated to
+	 * 64 bytes); returns how many were filled, or -1 if unknown.
+	 */
+	int (*inline_chain)(void *ctx, uint64_t addr, char (*names)[64],
+			    int max);
 };
 
 struct rvmm_source {
