@@ -9,10 +9,13 @@
 
 #include "rvmm.h"
 #include "dispatch.h"
+#include "preflight.h"
+#include "forensics.h"
 
 const char rvmm_usage[] =
 	"info | vtop ADDR | ptdump [REGION] [--tables] | "
-	"vmemmap [PFN | --section N] | ptdesc PFN|PAGE-ADDR   [--json]";
+	"vmemmap [PFN | --section N] | ptdesc PFN|PAGE-ADDR | log | audit | "
+	"triage   [--json]";
 
 /* Addresses are hex, as everywhere in crash; "0x" is optional. */
 static int parse_hex(const char *s, uint64_t *v)
@@ -45,6 +48,16 @@ static int fail(char *err, size_t len, const char *what, const char *arg)
 	return RVMM_DISPATCH_USAGE;
 }
 
+static int triage_code(int verdict)
+{
+	switch (verdict) {
+	case RVMM_MATCH: return RVMM_DISPATCH_TRIAGE_MATCH;
+	case RVMM_NO_MATCH: return RVMM_DISPATCH_TRIAGE_NO_MATCH;
+	case RVMM_INCONCLUSIVE: return RVMM_DISPATCH_TRIAGE_INCONCLUSIVE;
+	}
+	return RVMM_DISPATCH_FAILED;
+}
+
 int rvmm_dispatch(struct rvmm_session *s, struct rvmm_out *o, int argc,
 		  char **argv, char *err, size_t errlen)
 {
@@ -74,6 +87,12 @@ int rvmm_dispatch(struct rvmm_session *s, struct rvmm_out *o, int argc,
 	cmd = pos[0];
 	if (!strcmp(cmd, "info") && npos == 1)
 		return rvmm_cmd_info(s, o) ? RVMM_DISPATCH_FAILED : 0;
+	if (!strcmp(cmd, "log") && npos == 1)
+		return rvmm_cmd_log(s, o) ? RVMM_DISPATCH_FAILED : 0;
+	if (!strcmp(cmd, "audit") && npos == 1)
+		return rvmm_cmd_audit(s, o) ? RVMM_DISPATCH_FAILED : 0;
+	if (!strcmp(cmd, "triage") && npos == 1)
+		return triage_code(rvmm_cmd_triage(s, o));
 	if (!strcmp(cmd, "vtop")) {
 		if (npos != 2 || parse_hex(pos[1], &v))
 			return fail(err, errlen, "vtop needs one hex address",
@@ -109,6 +128,25 @@ int rvmm_dispatch(struct rvmm_session *s, struct rvmm_out *o, int argc,
 				    "ptdesc needs a pfn or a struct page address",
 				    pos[1]);
 		return rvmm_cmd_ptdesc(s, o, v, 0) ? RVMM_DISPATCH_FAILED : 0;
+	}
+	if (!strcmp(cmd, "preflight") && (npos == 2 || npos == 3)) {
+		/* RANGE [memory|device-private]; DWARF facts come from front
+		 * ends that have them (rvmm_cmd_preflight directly). */
+		enum rvmm_pf_path path = RVMM_PF_MEMORY;
+		uint64_t start, end;
+
+		if (rvmm_preflight_parse_range(pos[1], &start, &end))
+			return fail(err, errlen,
+				    "preflight needs START-END or START+SIZE, page aligned",
+				    pos[1]);
+		if (npos == 3 && !strcmp(pos[2], "device-private"))
+			path = RVMM_PF_DEVICE_PRIVATE;
+		else if (npos == 3 && strcmp(pos[2], "memory"))
+			return fail(err, errlen,
+				    "preflight path is memory or device-private",
+				    pos[2]);
+		return rvmm_cmd_preflight(s, o, start, end, path, NULL) ?
+			       RVMM_DISPATCH_FAILED : 0;
 	}
 	return fail(err, errlen, "unknown subcommand or wrong arguments", cmd);
 }

@@ -9,6 +9,14 @@ enum {
 	RVMM_DISPATCH_OK = 0,
 	RVMM_DISPATCH_FAILED = 1, /* the command ran and printed its error */
 	RVMM_DISPATCH_USAGE = 2, /* bad arguments: err says which */
+	/*
+	 * `triage` only (docs/json-schema.md): no-match is 0, so scripts
+	 * that only check success keep working; errors stay 1.  Front ends
+	 * should pass these through as their exit status.
+	 */
+	RVMM_DISPATCH_TRIAGE_NO_MATCH = 0,
+	RVMM_DISPATCH_TRIAGE_MATCH = 10,
+	RVMM_DISPATCH_TRIAGE_INCONCLUSIVE = 11,
 };
 
 extern const char rvmm_usage[];

@@ -30,6 +30,13 @@ static inline uint64_t rvmm_load(const unsigned char *buf, long off,
 	return v;
 }
 
+/* Address of a kernel symbol through the source; 0 or -1. */
+static inline int rvmm_symbol(const struct rvmm_source *src,
+			      const char *name, uint64_t *v)
+{
+	return src->ops->symbol ? src->ops->symbol(src->ctx, name, v) : -1;
+}
+
 long rvmm_member(const struct rvmm_source *src, const char *type,
 		 const char *member);
 long rvmm_size(const struct rvmm_source *src, const char *type);

@@ -2,8 +2,12 @@
 # `make crash` built for RISCV64 (build/crash-dir).
 CRASH_DIR ?= $(shell cat $(B)/crash-dir 2>/dev/null)
 CRASH_SRCS := $(wildcard extension/crash/*.c)
+# The DWARF reader answers what crash's symbols cannot (inlining).
+CRASH_DWARF_SRCS := $(addprefix extension/standalone/, strmap.c debuginfo.c \
+	debuginfo_types.c debuginfo_lines.c debuginfo_scope.c)
 CRASH_OBJS := $(patsubst %.c,$(B)/crash/%.o,$(CRASH_SRCS)) \
-	$(B)/crash/help.o $(patsubst %.c,$(B)/pic/%.o,$(CORE_SRCS))
+	$(B)/crash/help.o $(patsubst %.c,$(B)/pic/%.o,$(CORE_SRCS)) \
+	$(patsubst %.c,$(B)/pic/%.o,$(CRASH_DWARF_SRCS))
 
 $(B)/crash/help.c: extension/crash/help.txt scripts/help-to-c.sh
 	@mkdir -p $(dir $@)
@@ -21,4 +25,4 @@ $(B)/crash/%.o: %.c
 		-MMD -MP -c -o $@ $<
 
 $(B)/rvmm.so: $(CRASH_OBJS)
-	$(CC) -shared -rdynamic -o $@ $^
+	$(CC) -shared -rdynamic -o $@ $^ -ldw -lelf -lz

@@ -7,6 +7,7 @@
  */
 #include "defs.h"
 #include "source_crash.h"
+#include "../standalone/debuginfo.h"
 
 #define MAX_CACHED_KEYS 128
 
@@ -143,6 +144,57 @@ static int crash_interrupted(void *ctx)
 	return received_SIGINT();
 }
 
+/* Text symbols only: triage asks which function holds a code address. */
+static int crash_symbol_at(void *ctx, uint64_t addr, char *name, size_t len,
+			   uint64_t *offset)
+{
+	ulong off = 0;
+	struct syment *sp = value_search(addr, &off);
+
+	if (!sp || (sp->type != 't' && sp->type != 'T'))
+		return -1;
+	snprintf(name, len, "%s", sp->name);
+	*offset = off;
+	return 0;
+}
+
+/*
+ * crash's symbol table cannot see inlined functions or their parameters;
+ * the kernel's DWARF can.  Opened once, on the vmlinux crash was given.
+ */
+static struct rvmm_debuginfo *dwarf_of_namelist(void)
+{
+	static struct rvmm_debuginfo *di;
+	static int tried;
+	char err[256];
+
+	if (!tried) {
+		tried = 1;
+		di = rvmm_debuginfo_open(pc->namelist, err, sizeof(err));
+		if (!di)
+			error(INFO, "rvmm: %s\n", err);
+	}
+	return di;
+}
+
+static int crash_function_has_param(void *ctx, const char *func,
+				    const char *param)
+{
+	struct rvmm_debuginfo *di = dwarf_of_namelist();
+
+	return di ? rvmm_debuginfo_has_param(di, func, param) : -1;
+}
+
+/* DWARF holds link-time addresses; crash's are relocated by kt->relocate. */
+static int crash_inline_chain(void *ctx, uint64_t addr, char (*names)[64],
+			      int max)
+{
+	struct rvmm_debuginfo *di = dwarf_of_namelist();
+
+	return di ? rvmm_debuginfo_inline_chain(di, addr + kt->relocate,
+						names, max) : -1;
+}
+
 static const struct rvmm_source_ops crash_source_ops = {
 	.read_phys = crash_read_phys,
 	.symbol = crash_symbol,
@@ -151,13 +203,16 @@ static const struct rvmm_source_ops crash_source_ops = {
 	.enumerator = crash_enumerator,
 	.vmcoreinfo = crash_vmcoreinfo,
 	.interrupted = crash_interrupted,
+	.symbol_at = crash_symbol_at,
+	.function_has_param = crash_function_has_param,
+	.inline_chain = crash_inline_chain,
 };
 
 void rvmm_crash_source(struct rvmm_source *src)
 {
 	src->ops = &crash_source_ops;
 	src->ctx = NULL;
-	src->name = "crash";
+	src->name = pc->dumpfile ? pc->dumpfile : "crash";
 }
 
 void rvmm_crash_source_release(void)

@@ -67,4 +67,17 @@ long rvmm_debuginfo_line_addrs(struct rvmm_debuginfo *di, const char *file,
 int rvmm_debuginfo_addr_line(struct rvmm_debuginfo *di, uint64_t addr,
 			     const char **file, int *line);
 
+/*
+ * The FUNC symbol whose [start, start + size) holds link-time addr: name
+ * and addr - start.  0 on success, -1 if none.
+ */
+int rvmm_debuginfo_symbol_at(const struct rvmm_debuginfo *di, uint64_t addr,
+			     char *name, size_t len, uint64_t *offset);
+/*
+ * Functions at addr from the DWARF, innermost (possibly inlined) first,
+ * the out-of-line function last; returns how many, or -1.
+ */
+int rvmm_debuginfo_inline_chain(const struct rvmm_debuginfo *di, uint64_t addr,
+				char (*names)[64], int max);
+
 #endif

@@ -2,7 +2,8 @@
 /*
  * build/rvmm: the rvmm core over a vmlinux + vmcore pair, without crash.
  *   rvmm VMLINUX VMCORE SUBCOMMAND [ARGS] [--json]
- * Exit status: 0 ok, 1 the command failed, 2 usage, 3 an input is unusable.
+ * Exit status: 0 ok, 1 the command failed, 2 usage, 3 an input is unusable;
+ * triage: 0 no match, 10 match, 11 inconclusive (docs/json-schema.md).
  */
 #include <stdio.h>
 #include <string.h>
@@ -66,11 +67,13 @@ int main(int argc, char **argv)
 	if (rc == RVMM_DISPATCH_USAGE) {
 		fprintf(stderr, "rvmm: %s\n", err);
 		rc = usage();
-	} else if (rc) {
+	} else if (rc != RVMM_DISPATCH_OK && rc != RVMM_DISPATCH_TRIAGE_MATCH &&
+		   rc != RVMM_DISPATCH_TRIAGE_INCONCLUSIVE) {
 		rc = EXIT_FAILED;
 	}
 out:
 	fflush(stdout);
+	rvmm_standalone_close(&src);
 	rvmm_dump_close(dump);
 	rvmm_debuginfo_close(di);
 	return rc;

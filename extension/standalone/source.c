@@ -61,46 +61,12 @@ static const char *sa_vmcoreinfo(void *ctx, const char *key)
 	return rvmm_dump_vmcoreinfo(sa->dump, key);
 }
 
-/*
- * Address -> containing function from .symtab: the FUNC symbol whose
- * [value, value + size) holds addr.  A linear scan: triage asks a handful
- * of times.  Addresses are link-time ones (no KASLR on riscv64 dumps we
- * read; sa_symbol does not relocate either).
- */
 static int sa_symbol_at(void *ctx, uint64_t addr, char *name, size_t len,
 			uint64_t *offset)
 {
 	struct standalone_ctx *sa = ctx;
-	Elf_Scn *scn = NULL;
-	GElf_Shdr shdr;
 
-	while ((scn = elf_nextscn(sa->di->elf, scn))) {
-		Elf_Data *data;
-		size_t n, i;
-
-		if (!gelf_getshdr(scn, &shdr) || shdr.sh_type != SHT_SYMTAB ||
-		    !shdr.sh_entsize || !(data = elf_getdata(scn, NULL)))
-			continue;
-		n = shdr.sh_size / shdr.sh_entsize;
-		for (i = 1; i < n; i++) {
-			const char *sym_name;
-			GElf_Sym sym;
-
-			if (!gelf_getsym(data, i, &sym) ||
-			    GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
-			    addr < sym.st_value ||
-			    addr - sym.st_value >= sym.st_size)
-				continue;
-			sym_name = elf_strptr(sa->di->elf, shdr.sh_link,
-					      sym.st_name);
-			if (!sym_name)
-				continue;
-			snprintf(name, len, "%s", sym_name);
-			*offset = addr - sym.st_value;
-			return 0;
-		}
-	}
-	return -1;
+	return rvmm_debuginfo_symbol_at(sa->di, addr, name, len, offset);
 }
 
 static int sa_function_has_param(void *ctx, const char *func, const char *param)
@@ -110,63 +76,12 @@ static int sa_function_has_param(void *ctx, const char *func, const char *param)
 	return rvmm_debuginfo_has_param(sa->di, func, param);
 }
 
-#define RVMM_SA_CHAIN_MAX 32
-
-/* Name of a subprogram or inlined instance, through abstract_origin. */
-static const char *scope_name(Dwarf_Die *die)
-{
-	Dwarf_Attribute attr;
-
-	if (!dwarf_attr_integrate(die, DW_AT_name, &attr))
-		return NULL;
-	return dwarf_formstring(&attr);
-}
-
-/*
- * The concrete DIE tree at addr: descend from the CU through the children
- * whose ranges hold addr, collecting subprograms and inlined instances
- * (outermost first), then reverse.  libdw's dwarf_getscopes would step
- * into abstract origins and lose the chain.
- */
 static int sa_inline_chain(void *ctx, uint64_t addr, char (*names)[64],
 			   int max)
 {
 	struct standalone_ctx *sa = ctx;
-	char found[RVMM_SA_CHAIN_MAX][64];
-	Dwarf_Die die, child;
-	int nr = 0, depth, i;
 
-	if (!dwarf_addrdie(sa->di->dwarf, addr, &die))
-		return -1;
-	for (depth = 0; depth < 64; depth++) {
-		int tag, hit = 0;
-
-		if (dwarf_child(&die, &child))
-			break;
-		do {
-			tag = dwarf_tag(&child);
-			if ((tag == DW_TAG_subprogram ||
-			     tag == DW_TAG_inlined_subroutine ||
-			     tag == DW_TAG_lexical_block) &&
-			    dwarf_haspc(&child, addr) == 1) {
-				hit = 1;
-				break;
-			}
-		} while (!dwarf_siblingof(&child, &child));
-		if (!hit)
-			break;
-		die = child;
-		if (tag != DW_TAG_lexical_block && nr < RVMM_SA_CHAIN_MAX) {
-			const char *name = scope_name(&die);
-
-			snprintf(found[nr++], 64, "%s", name ? name : "?");
-		}
-	}
-	if (!nr)
-		return -1;
-	for (i = 0; i < nr && i < max; i++)
-		snprintf(names[i], 64, "%s", found[nr - 1 - i]);
-	return i;
+	return rvmm_debuginfo_inline_chain(sa->di, addr, names, max);
 }
 
 static const struct rvmm_source_ops standalone_ops = {

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0
+/* `log`: the kernel log decoded from the dump's printk ringbuffer. */
+#include <inttypes.h>
+
+#include "cmd.h"
+#include "forensics.h"
+
+struct lg {
+	struct rvmm_out *o;
+	struct rvmm_json j;
+};
+
+static int print_record(void *arg, const struct rvmm_log_record *r)
+{
+	struct lg *g = arg;
+
+	if (g->o->json) {
+		rvmm_json_obj_begin(&g->j, NULL);
+		rvmm_json_u64(&g->j, "seq", r->seq);
+		rvmm_json_u64(&g->j, "ts_nsec", r->ts_nsec);
+		rvmm_json_str(&g->j, "text", r->text);
+		if (r->truncated)
+			rvmm_json_bool(&g->j, "truncated", 1);
+		rvmm_json_obj_end(&g->j);
+		return 0;
+	}
+	/* The kernel's own "[%5lu.%06lu] " prefix (PRINTK_TIME). */
+	rvmm_printf(g->o, "[%5" PRIu64 ".%06" PRIu64 "] ",
+		    r->ts_nsec / 1000000000, r->ts_nsec % 1000000000 / 1000);
+	rvmm_puts(g->o, r->text);
+	rvmm_puts(g->o, "\n");
+	return 0;
+}
+
+int rvmm_cmd_log(struct rvmm_session *s, struct rvmm_out *o)
+{
+	struct rvmm_log_stats st;
+	struct lg g = { .o = o };
+	char err[200];
+
+	if (o->json) {
+		rvmm_json_init(&g.j, o);
+		rvmm_json_obj_begin(&g.j, NULL);
+		rvmm_json_str(&g.j, "command", "log");
+		rvmm_json_arr_begin(&g.j, "records");
+	}
+	if (rvmm_log_for_each(s, print_record, &g, &st, err, sizeof(err))) {
+		if (o->json) {
+			/* restart as a plain error object */
+			rvmm_json_arr_end(&g.j);
+			rvmm_json_str(&g.j, "error", err);
+			rvmm_json_obj_end(&g.j);
+			rvmm_json_finish(&g.j);
+		} else {
+			rvmm_err(s, o, "%s", err);
+		}
+		return -1;
+	}
+	if (o->json) {
+		rvmm_json_arr_end(&g.j);
+		rvmm_json_obj_begin(&g.j, "stats");
+		rvmm_json_u64(&g.j, "records", st.records);
+		rvmm_json_u64(&g.j, "skipped_reusable", st.reusable);
+		rvmm_json_u64(&g.j, "skipped_missing", st.missing);
+		rvmm_json_u64(&g.j, "bad_data", st.bad_data);
+		rvmm_json_u64(&g.j, "unreadable", st.unreadable);
+		rvmm_json_bool(&g.j, "interrupted", st.interrupted);
+		rvmm_json_obj_end(&g.j);
+		rvmm_json_obj_end(&g.j);
+		rvmm_json_finish(&g.j);
+	} else if (st.bad_data || st.unreadable || st.interrupted) {
+		rvmm_printf(o, "rvmm: %lu records with unreadable text, %lu "
+			    "unreadable descriptors%s\n", st.bad_data,
+			    st.unreadable, st.interrupted ? ", interrupted" :
+			    "");
+	}
+	return 0;
+}

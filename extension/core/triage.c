@@ -1,0 +1,434 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Triage, the fact-gathering half: every fact rvmm_triage_decide() needs,
+ * read from the dump through the session, each recorded as an evidence
+ * line.  A fact that cannot be established stays -1 and its evidence line
+ * (kind "missing") says what is missing; nothing here guesses.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "forensics.h"
+#include "internal.h"
+
+#define MAX_SITES	64
+
+struct tr {
+	const struct rvmm_session *s;
+	struct rvmm_triage *t;
+	struct rvmm_triage_facts *f;
+	struct rvmm_log log;
+	struct rvmm_log_facts lf;
+};
+
+void rvmm_evidence(struct rvmm_triage *t, const char *kind,
+		   const char *fmt, ...)
+{
+	struct rvmm_evidence *e;
+	va_list ap;
+
+	if (t->nr == RVMM_EVIDENCE_MAX)
+		return;
+	e = &t->ev[t->nr++];
+	snprintf(e->kind, sizeof(e->kind), "%s", kind);
+	va_start(ap, fmt);
+	vsnprintf(e->detail, sizeof(e->detail), fmt, ap);
+	va_end(ap);
+}
+
+static void fix_present(struct tr *r)
+{
+	const struct rvmm_source *src = &r->s->src;
+	int v = -1;
+
+	if (src->ops->function_has_param)
+		v = src->ops->function_has_param(src->ctx, "free_pmd_table",
+						 "is_vmemmap");
+	r->f->fix_present = v;
+	if (!src->ops->function_has_param)
+		rvmm_evidence(r->t, "missing", "this front end cannot read "
+			      "function parameters from the debug info: fix "
+			      "21f1b85c8912 presence unknown");
+	else if (v < 0)
+		rvmm_evidence(r->t, "missing", "free_pmd_table is not in the "
+			      "debug info (no MEMORY_HOTREMOVE, or no DWARF): "
+			      "fix presence unknown");
+	else
+		rvmm_evidence(r->t, "fix", "free_pmd_table %s an is_vmemmap "
+			      "parameter: fix 21f1b85c8912 %s", v ? "has" :
+			      "lacks", v ? "present" : "absent");
+}
+
+static void paging(struct tr *r)
+{
+	static const char *const name[] = { "sv39", "sv48", "sv57" };
+	int levels = r->s->layout.levels;
+
+	r->f->levels = levels;
+	r->t->paging_mode = levels >= 3 && levels <= 5 ? name[levels - 3] :
+			    "unknown";
+	rvmm_evidence(r->t, "paging-mode", "%s: %s", r->s->layout.mode,
+		      levels >= 4 ? "free_pmd_table runs on hot-remove "
+		      "(pgtable_l4_enabled)" : "PMD tables are never freed "
+		      "(free_pmd_table needs pgtable_l4_enabled)");
+}
+
+static void sites(struct tr *r)
+{
+	struct rvmm_bug_site site[MAX_SITES];
+	const struct rvmm_log_facts *lf = &r->lf;
+	struct rvmm_triage_facts *f = r->f;
+	unsigned long scanned;
+	char err[160], chain[RVMM_CHAIN_MAX * (RVMM_FUNC_LEN + 4)];
+	int n, i, k, dtor = 0, shown = 0;
+
+	n = rvmm_bug_sites(r->s, lf->bug_file, lf->bug_line, site, MAX_SITES,
+			   &scanned, err, sizeof(err));
+	if (n < 0) {
+		rvmm_evidence(r->t, "missing", "BUG site not resolved: %s",
+			      err);
+		return;
+	}
+	if (!n) {
+		rvmm_evidence(r->t, "missing", "no __bug_table entry at %s:%d "
+			      "among %lu: the vmlinux does not match the dump?",
+			      lf->bug_file, lf->bug_line, scanned);
+		return;
+	}
+	f->site_resolved = 1;
+	f->site_is_pmd_dtor = f->site_in_teardown = f->epc_matches_site = 0;
+	for (i = 0; i < n && i < MAX_SITES; i++) {
+		struct rvmm_bug_site *b = &site[i];
+		int is_dtor = rvmm_bug_site_in(b, "pmd_ptlock_free");
+		int at_epc = lf->has_epc && lf->epc == b->bug_addr;
+
+		if (b->nr_chain < 0 && !b->func[0]) {
+			f->site_resolved = -1;
+			continue;
+		}
+		dtor += is_dtor;
+		if (at_epc) {
+			f->epc_matches_site = 1;
+			f->site_is_pmd_dtor = is_dtor;
+			f->site_in_teardown = is_dtor &&
+				(rvmm_bug_site_in(b, "free_pmd_table") ||
+				 rvmm_bug_site_in(b, "remove_pgd_mapping"));
+		}
+		if (!at_epc && (shown >= 3 || !is_dtor))
+			continue;
+		shown++;
+		chain[0] = '\0';
+		for (k = 0; k < b->nr_chain; k++)
+			snprintf(chain + strlen(chain), sizeof(chain) -
+				 strlen(chain), "%s%s", k ? " <- " : "",
+				 b->chain[k]);
+		rvmm_evidence(r->t, "bug-site", "%s:%d -> 0x%016" PRIx64 " %s+0x%"
+			      PRIx64 "%s%s%s", lf->bug_file, lf->bug_line,
+			      b->bug_addr, b->func[0] ? b->func : "?",
+			      b->func_off, at_epc ? " (= epc)" : "",
+			      b->nr_chain > 0 ? ", inlined: " : "", chain);
+	}
+	if (f->site_resolved < 0) {
+		rvmm_evidence(r->t, "missing", "this front end cannot map "
+			      "addresses to functions: BUG site unresolved");
+		return;
+	}
+	rvmm_evidence(r->t, "bug-site", "%d __bug_table entries at %s:%d, %d "
+		      "of them pmd_ptlock_free's VM_BUG_ON_PAGE(ptdesc->"
+		      "pmd_huge_pte)", n, lf->bug_file, lf->bug_line, dtor);
+	if (!lf->has_epc) {
+		/* without epc, any dtor site in the teardown will do */
+		f->site_is_pmd_dtor = dtor > 0;
+		for (i = 0; i < n && i < MAX_SITES; i++)
+			if (rvmm_bug_site_in(&site[i], "pmd_ptlock_free") &&
+			    rvmm_bug_site_in(&site[i], "remove_pgd_mapping"))
+				f->site_in_teardown = 1;
+	}
+}
+
+static void log_bug(struct tr *r)
+{
+	const struct rvmm_log_facts *lf = &r->lf;
+	struct rvmm_triage_facts *f = r->f;
+	static const char *const path[] = {
+		"vmemmap_free", "section_deactivate", "__remove_pages",
+		"memunmap_pages", "arch_remove_memory",
+	};
+	char seen[160] = "";
+	unsigned int i;
+
+	f->bug_in_log = lf->has_bug;
+	if (!lf->has_bug) {
+		rvmm_evidence(r->t, "log", "no \"kernel BUG at\" in the kernel "
+			      "log (%zu lines)", r->log.nr);
+		return;
+	}
+	f->bug_is_mm_h = strstr(lf->bug_file, "include/linux/mm.h") != NULL;
+	rvmm_evidence(r->t, "log", "kernel BUG at %s:%d!", lf->bug_file,
+		      lf->bug_line);
+	if (lf->has_epc)
+		rvmm_evidence(r->t, "log", "epc 0x%016" PRIx64, lf->epc);
+	if (lf->has_page_dump) {
+		f->page_known = 1;
+		f->page_dump_reason = strstr(lf->dumped_because,
+					     "pmd_huge_pte") != NULL;
+		rvmm_evidence(r->t, "page-dump", "pfn 0x%" PRIx64 " refcount "
+			      "%d, page dumped because: %s", lf->page_pfn,
+			      lf->page_refcount, lf->dumped_because[0] ?
+			      lf->dumped_because : "?");
+		if (lf->nr_raw > 2)
+			rvmm_evidence(r->t, "page-dump", "raw word 2 (lru.prev"
+				      " = pmd_huge_pte) 0x%016" PRIx64 "%s",
+				      lf->raw[2], lf->raw[2] ==
+				      r->s->pages.list_poison2 ?
+				      " = LIST_POISON2: buddy page never "
+				      "through the ctor" : "");
+	}
+	for (i = 0; i < ARRAY_SIZE(path); i++)
+		if (rvmm_log_trace_has(lf, path[i]))
+			snprintf(seen + strlen(seen), sizeof(seen) -
+				 strlen(seen), "%s%s", seen[0] ? " " : "",
+				 path[i]);
+	f->trace_vmemmap_free = rvmm_log_trace_has(lf, "vmemmap_free");
+	rvmm_evidence(r->t, "call-trace", "%d frames; hot-remove path: %s",
+		      lf->nr_trace, seen[0] ? seen : "none");
+	sites(r);
+}
+
+struct find_table {
+	uint64_t pa;
+	int found, level;
+	uint64_t va, entry_pa, entry;
+};
+
+static int find_visit(void *arg, const struct rvmm_visit *v)
+{
+	struct find_table *ft = arg;
+
+	if (v->kind != RVMM_VISIT_TABLE || v->pa != ft->pa || !v->entry_pa)
+		return 0;
+	ft->found = 1;
+	ft->level = v->level;
+	ft->va = v->va;
+	ft->entry_pa = v->entry_pa;
+	ft->entry = v->entry;
+	return 1;
+}
+
+/* The page named by the page dump, as the dump shows it now. */
+static void pmd_page(struct tr *r)
+{
+	const struct rvmm_session *s = r->s;
+	struct rvmm_triage_facts *f = r->f;
+	uint64_t pfn = r->lf.page_pfn, e[RVMM_PTRS_PER_TABLE];
+	struct find_table ft = { .pa = pfn << RVMM_PAGE_SHIFT };
+	struct rvmm_page_info pi;
+	enum rvmm_read_result rr;
+	unsigned int i, used = 0;
+
+	r->t->has_pmd_pfn = 1;
+	r->t->pmd_table_pfn = pfn;
+	if (rvmm_page_decode(s, pfn, 1, &pi)) {
+		rvmm_evidence(r->t, "missing", "struct page of pfn 0x%" PRIx64
+			      " (0x%016" PRIx64 ") %s", pfn, pi.page_va,
+			      pi.rr == RVMM_READ_NOT_IN_DUMP ?
+			      "not in the dump" : pi.why);
+	} else {
+		f->page_read = 1;
+		f->page_not_constructed = pi.verdict ==
+					  RVMM_TV_NOT_CONSTRUCTED &&
+					  pi.ptype != RVMM_PT_TABLE;
+		rvmm_evidence(r->t, "pmd-table", "struct page of pfn 0x%" PRIx64
+			      ": page_type 0x%08" PRIx32 " (%s), pmd_huge_pte "
+			      "0x%016" PRIx64 " (%s), refcount %" PRId32 ": %s",
+			      pfn, pi.page_type, rvmm_ptype_str(pi.ptype),
+			      pi.lru_prev,
+			      rvmm_huge_pte_kind_str(pi.huge_pte_kind),
+			      pi.refcount, rvmm_table_verdict_str(pi.verdict));
+	}
+	rvmm_walk(&s->src, s->layout.swapper_pg_dir_pa, s->layout.levels, 0,
+		  0, s->opt.max_tables, find_visit, &ft, NULL);
+	if (ft.found) {
+		const char *reg = rvmm_region_of(&s->layout, ft.va);
+
+		f->page_referenced_by_pud = !strcmp(reg, "vmemmap") &&
+					    ft.level == s->layout.levels - 2;
+		rvmm_evidence(r->t, "pmd-table", "still referenced: %s entry at "
+			      "PA 0x%016" PRIx64 " = 0x%016" PRIx64 " maps %s VA "
+			      "0x%016" PRIx64 " through it (free_pmd_table had "
+			      "not cleared it)",
+			      rvmm_level_name(s->layout.levels, ft.level - 1),
+			      ft.entry_pa, ft.entry, reg, ft.va);
+	} else {
+		f->page_referenced_by_pud = 0;
+		rvmm_evidence(r->t, "pmd-table", "no page-table entry from "
+			      "swapper_pg_dir points to pfn 0x%" PRIx64, pfn);
+	}
+	rr = s->src.ops->read_phys(s->src.ctx, pfn << RVMM_PAGE_SHIFT, e,
+				   sizeof(e));
+	if (rr != RVMM_READ_OK) {
+		rvmm_evidence(r->t, "missing", "page pfn 0x%" PRIx64 " %s",
+			      pfn, rr == RVMM_READ_NOT_IN_DUMP ?
+			      "not in the dump (filtered out)" :
+			      "not readable");
+		return;
+	}
+	for (i = 0; i < RVMM_PTRS_PER_TABLE; i++)
+		used += e[i] != 0;
+	f->page_entries_empty = !used;
+	rvmm_evidence(r->t, "pmd-table", "%u of 512 entries in use%s", used,
+		      used ? "" : ": empty, as free_pmd_table checks");
+}
+
+static void accounting(struct tr *r)
+{
+	struct rvmm_pgtable_stat ps;
+	struct rvmm_triage_facts *f = r->f;
+
+	rvmm_pgtable_stat(r->s, &ps);
+	if (!ps.counter_ok || !ps.scan_ok) {
+		rvmm_evidence(r->t, "missing", "NR_PAGETABLE accounting: %s",
+			      !ps.counter_ok ? ps.counter_err : ps.scan_err);
+		return;
+	}
+	f->deficit_known = 1;
+	f->deficit = ps.deficit;
+	rvmm_evidence(r->t, "accounting", "NR_PAGETABLE %" PRId64 " vs %" PRIu64
+		      " pages with page_type table: deficit %" PRId64 "%s",
+		      ps.counter, ps.table_pages, ps.deficit, ps.deficit > 0 ?
+		      " (dtor run on tables that were never counted)" : "");
+}
+
+/* mem_section roots are never freed: an all-empty root outlives a
+ * hot-add followed by a hot-remove of every section it covers. */
+struct roots {
+	struct tr *r;
+	uint64_t root, nonzero, first_nr, last_nr;
+	int have;
+};
+
+static void empty_root(struct roots *ro)
+{
+	const struct rvmm_session *s = ro->r->s;
+	struct rvmm_triage_facts *f = ro->r->f;
+	uint64_t pps = s->sections.pages_per_section, va;
+	struct rvmm_xlate x;
+	int pmd_gone;
+
+	va = rvmm_pfn_to_page(&s->layout, ro->first_nr * pps);
+	rvmm_translate(&s->src, s->layout.swapper_pg_dir_pa, s->layout.levels,
+		       va, &x);
+	pmd_gone = x.status == RVMM_XL_NOT_MAPPED &&
+		   x.nr <= s->layout.levels - 2;
+	f->removed_sections = 1;
+	if (pmd_gone)
+		f->removed_without_pmd = 1;
+	else if (f->removed_without_pmd < 0)
+		f->removed_without_pmd = 0;
+	rvmm_evidence(ro->r->t, "sections", "sections 0x%" PRIx64 "-0x%"
+		      PRIx64 " (pfn 0x%" PRIx64 "-): mem_section root "
+		      "allocated but all empty: memory was hot-added there "
+		      "and is gone again; their struct pages at 0x%016" PRIx64
+		      " %s", ro->first_nr,
+		      ro->last_nr, ro->first_nr * pps, va, pmd_gone ?
+		      "have no PMD table any more (upper entry empty)" :
+		      x.status == RVMM_XL_OK ? "are still mapped" :
+		      "are unmapped, the PMD table still exists");
+}
+
+static int root_visit(void *arg, const struct rvmm_section *sec)
+{
+	struct roots *ro = arg;
+	uint64_t root = sec->nr / ro->r->s->sections.sections_per_root;
+
+	if (ro->have && root != ro->root) {
+		if (!ro->nonzero)
+			empty_root(ro);
+		ro->have = 0;
+	}
+	if (!ro->have) {
+		ro->have = 1;
+		ro->root = root;
+		ro->nonzero = 0;
+		ro->first_nr = sec->nr;
+	}
+	ro->last_nr = sec->nr;
+	ro->nonzero += sec->raw != 0;
+	return 0;
+}
+
+static void removed_sections(struct tr *r)
+{
+	struct roots ro = { .r = r };
+	unsigned long bad;
+
+	if (!r->s->sections.ok) {
+		rvmm_evidence(r->t, "missing", "mem_section: %s",
+			      r->s->sections.err);
+		return;
+	}
+	r->f->removed_sections = 0;
+	rvmm_for_each_section(r->s, 1, root_visit, &ro, &bad);
+	if (ro.have && !ro.nonzero)
+		empty_root(&ro);
+	if (!r->f->removed_sections)
+		rvmm_evidence(r->t, "sections", "no emptied mem_section root: "
+			      "no trace of a completed hot-remove");
+}
+
+/* A struct page address the MMU cannot reach through vmemmap. */
+static void other_oops(struct tr *r)
+{
+	const struct rvmm_layout *l = &r->s->layout;
+	uint64_t a = r->lf.fault_addr, pfn;
+
+	if (!r->lf.has_fault)
+		return;
+	r->f->other_oops = 1;
+	pfn = (a - l->vmemmap) / l->page_struct_size;
+	r->f->oops_struct_page_out_of_range =
+		(a < l->vmemmap_start || a >= l->vmemmap_end) &&
+		l->max_physmem_bits > 0 &&
+		pfn < 1ULL << (l->max_physmem_bits - RVMM_PAGE_SHIFT);
+	if (r->f->oops_struct_page_out_of_range)
+		rvmm_evidence(r->t, "oops", "Unable to handle kernel %s at "
+			      "0x%016" PRIx64 ": the struct page of pfn 0x%"
+			      PRIx64 ", outside VMEMMAP_START..END (0x%016"
+			      PRIx64 "-0x%016" PRIx64 ") in %s: a different "
+			      "bug", r->lf.fault_kind, a, pfn,
+			      l->vmemmap_start, l->vmemmap_end, l->mode);
+	else
+		rvmm_evidence(r->t, "oops", "Unable to handle kernel %s at "
+			      "0x%016" PRIx64, r->lf.fault_kind, a);
+}
+
+void rvmm_triage_run(const struct rvmm_session *s, struct rvmm_triage *t)
+{
+	struct tr r = { .s = s, .t = t, .f = &t->facts };
+
+	memset(t, 0, sizeof(*t));
+	memset(&t->facts, 0xff, sizeof(t->facts));	/* all -1: unknown */
+	t->facts.deficit_known = 0;
+	paging(&r);
+	fix_present(&r);
+	rvmm_log_load(s, &r.log);
+	t->facts.log_ok = r.log.ok;
+	if (!r.log.ok) {
+		rvmm_evidence(t, "missing", "kernel log: %s", r.log.err);
+	} else {
+		rvmm_log_scan(&r.log, &r.lf);
+		log_bug(&r);
+		if (r.lf.has_bug && r.lf.has_page_dump)
+			pmd_page(&r);
+		if (r.lf.panic[0])
+			rvmm_evidence(t, "log", "Kernel panic - not syncing: %s",
+				      r.lf.panic);
+		other_oops(&r);
+	}
+	accounting(&r);
+	removed_sections(&r);
+	rvmm_log_free(&r.log);
+	rvmm_triage_decide(t);
+}
