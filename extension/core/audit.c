@@ -19,9 +19,8 @@ struct au {
 	int oom;
 };
 
-static struct rvmm_audit_count *count_for(struct rvmm_audit *a,
-					  const char *region,
-					  const char *level_name)
+static struct rvmm_audit_count *
+count_for(struct rvmm_audit *a, const char *region, const char *level_name)
 {
 	int i;
 
@@ -45,8 +44,8 @@ static int hot_pluggable(const struct rvmm_session *s, uint64_t va)
 
 	if (!s->sections.ok || l->section_size_bits <= RVMM_PAGE_SHIFT)
 		return 0;
-	if (rvmm_section_get(s, pfn >> (l->section_size_bits -
-					RVMM_PAGE_SHIFT), &sec))
+	if (rvmm_section_get(s, pfn >> (l->section_size_bits - RVMM_PAGE_SHIFT),
+			     &sec))
 		return 0;
 	return sec.present && !sec.early;
 }
@@ -74,8 +73,7 @@ static const char *risk_of(const struct rvmm_session *s,
 
 static void classify(struct au *u, struct rvmm_table_page *t)
 {
-	struct rvmm_audit_count *c = count_for(u->a, t->region,
-					       t->level_name);
+	struct rvmm_audit_count *c = count_for(u->a, t->region, t->level_name);
 
 	t->free_but_referenced = t->page.rr == RVMM_READ_OK &&
 				 t->page.is_free && t->entry_pa;
@@ -86,10 +84,18 @@ static void classify(struct au *u, struct rvmm_table_page *t)
 		return;
 	c->total++;
 	switch (t->page.verdict) {
-	case RVMM_TV_CONSTRUCTED: c->constructed++; break;
-	case RVMM_TV_NOT_CONSTRUCTED: c->not_constructed++; break;
-	case RVMM_TV_FREE: c->free_++; break;
-	case RVMM_TV_UNKNOWN: c->unknown++; break;
+	case RVMM_TV_CONSTRUCTED:
+		c->constructed++;
+		break;
+	case RVMM_TV_NOT_CONSTRUCTED:
+		c->not_constructed++;
+		break;
+	case RVMM_TV_FREE:
+		c->free_++;
+		break;
+	case RVMM_TV_UNKNOWN:
+		c->unknown++;
+		break;
 	}
 }
 
@@ -147,11 +153,11 @@ static int visit(void *arg, const struct rvmm_visit *v)
 
 int rvmm_audit_run(const struct rvmm_session *s, struct rvmm_audit *a)
 {
-	struct au u = { s, a, 0 };
+	struct au u = {s, a, 0};
 
 	memset(a, 0, sizeof(*a));
-	rvmm_walk(&s->src, s->layout.swapper_pg_dir_pa, s->layout.levels, 0,
-		  0, s->opt.max_tables, visit, &u, &a->walk);
+	rvmm_walk(&s->src, s->layout.swapper_pg_dir_pa, s->layout.levels, 0, 0,
+		  s->opt.max_tables, visit, &u, &a->walk);
 	rvmm_pgtable_stat(s, &a->stat);
 	return u.oom ? -1 : 0;
 }

@@ -14,8 +14,8 @@
 #include "forensics.h"
 #include "internal.h"
 
-#define MAX_ENTRIES	(1UL << 20)
-#define CHUNK		256
+#define MAX_ENTRIES (1UL << 20)
+#define CHUNK 256
 
 int rvmm_bug_layout_resolve(const struct rvmm_source *src,
 			    struct rvmm_bug_layout *bl)
@@ -33,23 +33,27 @@ int rvmm_bug_layout_resolve(const struct rvmm_source *src,
 	bl->flags_off = rvmm_member(src, "bug_entry", "flags");
 	if (rvmm_symbol(src, "__start___bug_table", &bl->start) ||
 	    rvmm_symbol(src, "__stop___bug_table", &bl->stop)) {
-		snprintf(bl->err, sizeof(bl->err), "no symbols "
+		snprintf(bl->err, sizeof(bl->err),
+			 "no symbols "
 			 "__start___bug_table/__stop___bug_table");
 		return -1;
 	}
 	if (bl->size <= 0 || bl->size > 64 || bl->addr_off < 0) {
-		snprintf(bl->err, sizeof(bl->err), "debug info lacks struct "
+		snprintf(bl->err, sizeof(bl->err),
+			 "debug info lacks struct "
 			 "bug_entry");
 		return -1;
 	}
 	if (bl->file_off < 0 || bl->line_off < 0) {
-		snprintf(bl->err, sizeof(bl->err), "struct bug_entry has no "
+		snprintf(bl->err, sizeof(bl->err),
+			 "struct bug_entry has no "
 			 "file/line (kernel without DEBUG_BUGVERBOSE)");
 		return -1;
 	}
 	if (bl->stop < bl->start ||
 	    (bl->stop - bl->start) / bl->size > MAX_ENTRIES) {
-		snprintf(bl->err, sizeof(bl->err), "__bug_table bounds are "
+		snprintf(bl->err, sizeof(bl->err),
+			 "__bug_table bounds are "
 			 "garbage");
 		return -1;
 	}
@@ -77,8 +81,8 @@ static int read_str(const struct rvmm_session *s, uint64_t va, char *buf,
 	return 0;
 }
 
-static uint64_t target(const struct rvmm_bug_layout *bl, const unsigned char
-		       *e, uint64_t entry_va, long off)
+static uint64_t target(const struct rvmm_bug_layout *bl, const unsigned char *e,
+		       uint64_t entry_va, long off)
 {
 	if (bl->relative)
 		return entry_va + off + (int64_t)(int32_t)rvmm_load(e, off, 4);
@@ -106,8 +110,8 @@ static void symbolize(const struct rvmm_source *src, struct rvmm_bug_site *b)
 					     sizeof(b->func), &b->func_off))
 		b->func[0] = '\0';
 	if (ops->inline_chain)
-		b->nr_chain = ops->inline_chain(src->ctx, b->bug_addr,
-						b->chain, RVMM_CHAIN_MAX);
+		b->nr_chain = ops->inline_chain(src->ctx, b->bug_addr, b->chain,
+						RVMM_CHAIN_MAX);
 }
 
 int rvmm_bug_sites(const struct rvmm_session *s, const char *file, int line,
@@ -130,7 +134,8 @@ int rvmm_bug_sites(const struct rvmm_session *s, const char *file, int line,
 		n = nr - i < CHUNK ? nr - i : CHUNK;
 		if (rvmm_read_kva(s, bl.start + i * bl.size, buf,
 				  n * bl.size) != RVMM_READ_OK) {
-			snprintf(err, errlen, "__bug_table at 0x%016llx not "
+			snprintf(err, errlen,
+				 "__bug_table at 0x%016llx not "
 				 "readable in the dump",
 				 (unsigned long long)(bl.start + i * bl.size));
 			return -1;
@@ -143,7 +148,8 @@ int rvmm_bug_sites(const struct rvmm_session *s, const char *file, int line,
 			(*scanned)++;
 			if ((int)rvmm_load(e, bl.line_off, 2) != line ||
 			    read_str(s, target(&bl, e, va, bl.file_off), str,
-				     sizeof(str)) || !same_file(str, file))
+				     sizeof(str)) ||
+			    !same_file(str, file))
 				continue;
 			if (found++ >= max)
 				continue;

@@ -9,23 +9,26 @@ int rvmm_cmd_info(struct rvmm_session *s, struct rvmm_out *o)
 {
 	const struct rvmm_layout *l = &s->layout;
 	struct rvmm_region r[RVMM_MAX_REGIONS];
-	const struct { const char *name; uint64_t v; } f[] = {
-		{ "phys_ram_base", l->phys_ram_base },
-		{ "PAGE_OFFSET", l->page_offset },
-		{ "va_kernel_pa_offset", l->va_kernel_pa_offset },
-		{ "KERNEL_LINK_ADDR", l->kernel_link_addr },
-		{ "VMALLOC_START", l->vmalloc_start },
-		{ "VMALLOC_END", l->vmalloc_end },
-		{ "VMEMMAP_START", l->vmemmap_start },
-		{ "VMEMMAP_END", l->vmemmap_end },
-		{ "MODULES_VADDR", l->modules_vaddr },
-		{ "MODULES_END", l->modules_end },
-		{ "PCI_IO_START", l->pci_io_start },
-		{ "FIXADDR_START", l->fixaddr_start },
-		{ "vmemmap", l->vmemmap },
-		{ "swapper_pg_dir", l->swapper_pg_dir },
-		{ "swapper_pg_dir_pa", l->swapper_pg_dir_pa },
-		{ "mem_section", l->mem_section },
+	const struct {
+		const char *name;
+		uint64_t v;
+	} f[] = {
+		{"phys_ram_base", l->phys_ram_base},
+		{"PAGE_OFFSET", l->page_offset},
+		{"va_kernel_pa_offset", l->va_kernel_pa_offset},
+		{"KERNEL_LINK_ADDR", l->kernel_link_addr},
+		{"VMALLOC_START", l->vmalloc_start},
+		{"VMALLOC_END", l->vmalloc_end},
+		{"VMEMMAP_START", l->vmemmap_start},
+		{"VMEMMAP_END", l->vmemmap_end},
+		{"MODULES_VADDR", l->modules_vaddr},
+		{"MODULES_END", l->modules_end},
+		{"PCI_IO_START", l->pci_io_start},
+		{"FIXADDR_START", l->fixaddr_start},
+		{"vmemmap", l->vmemmap},
+		{"swapper_pg_dir", l->swapper_pg_dir},
+		{"swapper_pg_dir_pa", l->swapper_pg_dir_pa},
+		{"mem_section", l->mem_section},
 	};
 	struct rvmm_json j;
 	int i, n;
@@ -71,20 +74,25 @@ int rvmm_cmd_info(struct rvmm_session *s, struct rvmm_out *o)
 		rvmm_json_finish(&j);
 		return 0;
 	}
-	rvmm_printf(o, "riscv64 %s (VA_BITS %d, %d levels), PAGE_SIZE %" PRIu64
-		    ", kernel %s, %s%s%s\n", l->mode, l->va_bits, l->levels,
-		    l->page_size, l->osrelease[0] ? l->osrelease : "?",
+	rvmm_printf(o,
+		    "riscv64 %s (VA_BITS %d, %d levels), PAGE_SIZE %" PRIu64
+		    ", kernel %s, %s%s%s\n",
+		    l->mode, l->va_bits, l->levels, l->page_size,
+		    l->osrelease[0] ? l->osrelease : "?",
 		    s->src.name ? s->src.name : "source",
 		    s->dump_format ? " " : "",
 		    s->dump_format ? s->dump_format : "");
 	for (i = 0; i < (int)ARRAY_SIZE(f); i++)
-		rvmm_printf(o, "  %-20s 0x%016" PRIx64 "\n", f[i].name,
-			    f[i].v);
-	rvmm_printf(o, "  SIZE(page) %" PRIu64 ", SIZE(mem_section) %" PRIu64
-		    ", SECTION_SIZE_BITS %d, MAX_PHYSMEM_BITS %d, %" PRIu64
-		    " section roots\n", l->page_struct_size,
-		    l->mem_section_size, l->section_size_bits,
-		    l->max_physmem_bits, l->nr_section_roots);
+		rvmm_printf(o, "  %-20s 0x%016" PRIx64 "\n", f[i].name, f[i].v);
+	rvmm_printf(o,
+		    "  SIZE(page) %" PRIu64
+		    ", SIZE(mem_section) %" PRIu64 ", SECTION_SIZE_BITS %d, "
+						   "MAX_PHYSMEM_BITS %d, "
+						   "%" PRIu64 " section "
+							      "roots\n",
+		    l->page_struct_size, l->mem_section_size,
+		    l->section_size_bits, l->max_physmem_bits,
+		    l->nr_section_roots);
 	rvmm_printf(o, "  page_type encoding: %s (%s)\n",
 		    rvmm_ptype_scheme_str(s->pages.scheme),
 		    s->pages.scheme_why ? s->pages.scheme_why : "-");

@@ -35,7 +35,7 @@ static int print_record(void *arg, const struct rvmm_log_record *r)
 int rvmm_cmd_log(struct rvmm_session *s, struct rvmm_out *o)
 {
 	struct rvmm_log_stats st;
-	struct lg g = { .o = o };
+	struct lg g = {.o = o};
 	char err[200];
 
 	if (o->json) {
@@ -69,10 +69,11 @@ int rvmm_cmd_log(struct rvmm_session *s, struct rvmm_out *o)
 		rvmm_json_obj_end(&g.j);
 		rvmm_json_finish(&g.j);
 	} else if (st.bad_data || st.unreadable || st.interrupted) {
-		rvmm_printf(o, "rvmm: %lu records with unreadable text, %lu "
-			    "unreadable descriptors%s\n", st.bad_data,
-			    st.unreadable, st.interrupted ? ", interrupted" :
-			    "");
+		rvmm_printf(o,
+			    "rvmm: %lu records with unreadable text, %lu "
+			    "unreadable descriptors%s\n",
+			    st.bad_data, st.unreadable,
+			    st.interrupted ? ", interrupted" : "");
 	}
 	return 0;
 }

@@ -17,7 +17,7 @@ struct pd {
 	struct rvmm_out *o;
 	struct rvmm_json j;
 	int tables;
-	const char *region;	/* last region marker printed */
+	const char *region; /* last region marker printed */
 	int have;
 	int level;
 	const char *level_name;
@@ -54,8 +54,11 @@ static void flush(struct pd *d)
 		rvmm_printf(d->o, "---[ %s ]---\n", reg);
 		d->region = reg;
 	}
-	rvmm_printf(d->o, "0x%016" PRIx64 "-0x%016" PRIx64 "  0x%016" PRIx64
-		    " %7s %-3s  %s\n", d->va, d->end, d->pa, sz, d->level_name,
+	rvmm_printf(d->o,
+		    "0x%016" PRIx64 "-0x%016" PRIx64 "  0x%016" PRIx64 " %7s "
+								       "%-3s  "
+								       "%s\n",
+		    d->va, d->end, d->pa, sz, d->level_name,
 		    rvmm_pte_bits_str(d->attr, bits, sizeof(bits)));
 }
 
@@ -77,8 +80,12 @@ static void table(struct pd *d, const struct rvmm_visit *v)
 		rvmm_json_obj_end(&d->j);
 		return;
 	}
-	rvmm_printf(d->o, "table %-3s PA 0x%016" PRIx64 " for VA 0x%016" PRIx64
-		    ": %s (%s)\n", v->level_name, v->pa, v->va,
+	rvmm_printf(d->o,
+		    "table %-3s PA 0x%016" PRIx64 " for VA 0x%016" PRIx64 ": "
+									  "%s "
+									  "(%s)"
+									  "\n",
+		    v->level_name, v->pa, v->va,
 		    rvmm_table_verdict_str(pi.verdict), pi.why);
 }
 
@@ -125,7 +132,8 @@ static int visit(void *arg, const struct rvmm_visit *v)
 		rvmm_json_obj_end(&d->j);
 		return 0;
 	}
-	rvmm_printf(d->o, "!! %s: %s entry @0x%016" PRIx64 " = 0x%016" PRIx64
+	rvmm_printf(d->o,
+		    "!! %s: %s entry @0x%016" PRIx64 " = 0x%016" PRIx64
 		    " (%s) for VA 0x%016" PRIx64 ", target 0x%" PRIx64 "\n",
 		    rvmm_anomaly_str(v->anomaly), v->level_name, v->entry_pa,
 		    v->entry, rvmm_pte_bits_str(v->entry, bits, sizeof(bits)),
@@ -136,14 +144,15 @@ static int visit(void *arg, const struct rvmm_visit *v)
 int rvmm_cmd_ptdump(struct rvmm_session *s, struct rvmm_out *o,
 		    const char *region, int tables)
 {
-	struct rvmm_region r = { "all", "whole address space", 0, 0 };
+	struct rvmm_region r = {"all", "whole address space", 0, 0};
 	struct rvmm_walk_stats st;
 	struct pd d;
 	int ret;
 
 	if (region && strcmp(region, "all") &&
 	    rvmm_region_find(&s->layout, region, &r)) {
-		rvmm_err(s, o, "unknown region '%s' (try linear, vmemmap, "
+		rvmm_err(s, o,
+			 "unknown region '%s' (try linear, vmemmap, "
 			 "vmalloc, modules, kernel, fixmap, pci-io, user, all)",
 			 region);
 		return -1;
@@ -177,9 +186,11 @@ int rvmm_cmd_ptdump(struct rvmm_session *s, struct rvmm_out *o,
 		rvmm_json_obj_end(&d.j);
 		rvmm_json_finish(&d.j);
 	} else {
-		rvmm_printf(o, "%lu leaves in %lu ranges, %lu tables, %lu "
-			    "anomalies%s%s\n", st.leaves, d.ranges, st.tables,
-			    st.anomalies, st.interrupted ? ", interrupted" : "",
+		rvmm_printf(o,
+			    "%lu leaves in %lu ranges, %lu tables, %lu "
+			    "anomalies%s%s\n",
+			    st.leaves, d.ranges, st.tables, st.anomalies,
+			    st.interrupted ? ", interrupted" : "",
 			    st.capped ? ", TRUNCATED at the table cap" : "");
 	}
 	return ret;

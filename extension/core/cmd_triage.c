@@ -49,10 +49,12 @@ int rvmm_cmd_triage(struct rvmm_session *s, struct rvmm_out *o)
 	}
 	rvmm_printf(o, "verdict:     %s (%s)\n", rvmm_verdict_str(t.verdict),
 		    RVMM_SIGNATURE);
-	rvmm_printf(o, "variant:     %s\n", t.variant ?
-		    rvmm_variant_str(t.variant) : "-");
-	rvmm_printf(o, "fix present: %s\n", t.fix_present < 0 ? "unknown" :
-		    t.fix_present ? "yes (21f1b85c8912)" : "no");
+	rvmm_printf(o, "variant:     %s\n",
+		    t.variant ? rvmm_variant_str(t.variant) : "-");
+	rvmm_printf(o, "fix present: %s\n",
+		    t.fix_present < 0 ? "unknown"
+		    : t.fix_present   ? "yes (21f1b85c8912)"
+				      : "no");
 	rvmm_printf(o, "paging:      %s\n", t.paging_mode);
 	if (t.has_pmd_pfn)
 		rvmm_printf(o, "PMD table:   pfn 0x%" PRIx64 "\n",

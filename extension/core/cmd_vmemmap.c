@@ -18,16 +18,16 @@ struct vm {
 	struct rvmm_session *s;
 	struct rvmm_out *o;
 	struct rvmm_json j;
-	int check;		/* run the cross-checks (all sections) */
-	uint64_t *present;	/* section numbers, ascending */
+	int check; /* run the cross-checks (all sections) */
+	uint64_t *present; /* section numbers, ascending */
 	size_t nr, cap;
 	uint64_t prev_nr, prev_last_block;
 	int have_prev;
 	unsigned long problems;
 };
 
-static void problem(struct vm *v, const char *kind, uint64_t nr,
-		    uint64_t va, const char *fmt_detail, uint64_t x)
+static void problem(struct vm *v, const char *kind, uint64_t nr, uint64_t va,
+		    const char *fmt_detail, uint64_t x)
 {
 	v->problems++;
 	if (v->o->json) {
@@ -40,15 +40,15 @@ static void problem(struct vm *v, const char *kind, uint64_t nr,
 		rvmm_json_obj_end(&v->j);
 		return;
 	}
-	rvmm_printf(v->o, "!! section %" PRIu64 ": %s at 0x%016" PRIx64 " ",
-		    nr, kind, va);
+	rvmm_printf(v->o, "!! section %" PRIu64 ": %s at 0x%016" PRIx64 " ", nr,
+		    kind, va);
 	rvmm_printf(v->o, fmt_detail, x);
 	rvmm_puts(v->o, "\n");
 }
 
 /* Bytes of [a, b) not mapped; first unmapped VA in *first. */
-static uint64_t unmapped_bytes(struct rvmm_session *s, uint64_t a,
-			       uint64_t b, uint64_t *first)
+static uint64_t unmapped_bytes(struct rvmm_session *s, uint64_t a, uint64_t b,
+			       uint64_t *first)
 {
 	struct rvmm_xlate x;
 	uint64_t va = a, step, miss = 0;
@@ -80,8 +80,10 @@ static void check_section(struct vm *v, const struct rvmm_section *sec)
 	    sec->end_page > l->vmemmap_end || sec->end_page < sec->first_page) {
 		alias = rvmm_canonical(l, sec->first_page);
 		problem(v, "struct pages outside VMEMMAP_START..END", sec->nr,
-			sec->first_page, "(MMU index bits alias it to "
-			"0x%016" PRIx64 ")", alias);
+			sec->first_page,
+			"(MMU index bits alias it to "
+			"0x%016" PRIx64 ")",
+			alias);
 	}
 	miss = unmapped_bytes(v->s, sec->first_page, sec->end_page, &first);
 	if (miss)
@@ -121,13 +123,13 @@ static void print_section(struct vm *v, const struct rvmm_section *sec)
 		rvmm_json_obj_end(j);
 		return;
 	}
-	rvmm_printf(v->o, "%7" PRIu64 "  %010" PRIx64 "  %016" PRIx64
+	rvmm_printf(v->o,
+		    "%7" PRIu64 "  %010" PRIx64 "  %016" PRIx64
 		    "  %c%c%c%c%c  %016" PRIx64 "-%016" PRIx64 "\n",
-		    sec->nr, sec->start_pfn, sec->raw,
-		    sec->present ? 'P' : '-', sec->has_mem_map ? 'M' : '-',
-		    sec->online ? 'O' : '-', sec->early ? 'E' : '-',
-		    sec->zone_device ? 'Z' : '-', sec->first_page,
-		    sec->end_page);
+		    sec->nr, sec->start_pfn, sec->raw, sec->present ? 'P' : '-',
+		    sec->has_mem_map ? 'M' : '-', sec->online ? 'O' : '-',
+		    sec->early ? 'E' : '-', sec->zone_device ? 'Z' : '-',
+		    sec->first_page, sec->end_page);
 }
 
 static int each(void *arg, const struct rvmm_section *sec)
@@ -198,8 +200,8 @@ static int one(struct vm *v, uint64_t nr, uint64_t pfn, int by_pfn)
 	int r = rvmm_section_get(v->s, nr, &sec);
 
 	if (r) {
-		rvmm_err(v->s, v->o, "section %" PRIu64 " %s", nr, r > 0 ?
-			 "has no root: not present" : "unreadable");
+		rvmm_err(v->s, v->o, "section %" PRIu64 " %s", nr,
+			 r > 0 ? "has no root: not present" : "unreadable");
 		return -1;
 	}
 	if (v->o->json) {
@@ -209,7 +211,7 @@ static int one(struct vm *v, uint64_t nr, uint64_t pfn, int by_pfn)
 		rvmm_json_arr_begin(&v->j, "entries");
 	} else {
 		rvmm_printf(v->o, "section  start_pfn   section_mem_map   "
-			    "flags  struct pages\n");
+				  "flags  struct pages\n");
 	}
 	print_section(v, &sec);
 	if (by_pfn) {
@@ -229,9 +231,10 @@ static int one(struct vm *v, uint64_t nr, uint64_t pfn, int by_pfn)
 				rvmm_json_null(&v->j, "page_pa");
 			rvmm_json_obj_end(&v->j);
 		} else {
-			rvmm_printf(v->o, "pfn 0x%" PRIx64 ": struct page 0x%016"
-				    PRIx64 " -> %s", pfn, page,
-				    rvmm_xlate_status_str(x.status));
+			rvmm_printf(v->o,
+				    "pfn 0x%" PRIx64 ": struct page "
+						     "0x%016" PRIx64 " -> %s",
+				    pfn, page, rvmm_xlate_status_str(x.status));
 			if (x.status == RVMM_XL_OK)
 				rvmm_printf(v->o, " PA 0x%016" PRIx64, x.pa);
 			rvmm_puts(v->o, "\n");
@@ -272,8 +275,8 @@ int rvmm_cmd_vmemmap(struct rvmm_session *s, struct rvmm_out *o,
 		rvmm_json_arr_begin(&v.j, "entries");
 	} else {
 		rvmm_printf(o, "section  start_pfn   section_mem_map   flags  "
-			    "struct pages   (P present M mem_map O online "
-			    "E early Z zone-device)\n");
+			       "struct pages   (P present M mem_map O online "
+			       "E early Z zone-device)\n");
 	}
 	ret = rvmm_for_each_section(s, 0, each, &v, &bad);
 	if (!ret)
@@ -289,8 +292,10 @@ int rvmm_cmd_vmemmap(struct rvmm_session *s, struct rvmm_out *o,
 		rvmm_json_obj_end(&v.j);
 		rvmm_json_finish(&v.j);
 	} else {
-		rvmm_printf(o, "%zu present sections, %lu problems, %lu "
-			    "unreadable roots\n", v.nr, v.problems, bad);
+		rvmm_printf(o,
+			    "%zu present sections, %lu problems, %lu "
+			    "unreadable roots\n",
+			    v.nr, v.problems, bad);
 	}
 	free(v.present);
 	return ret;

@@ -26,8 +26,9 @@ static void print_level(const struct rvmm_session *s, struct rvmm_out *o,
 	rvmm_printf(o, "  %-3s table 0x%016" PRIx64 " [%3u] @0x%016" PRIx64,
 		    lv->name, lv->table_pa, lv->index, lv->entry_pa);
 	if (lv->rr != RVMM_READ_OK) {
-		rvmm_printf(o, "  unreadable (%s)\n", lv->rr ==
-			    RVMM_READ_NOT_IN_DUMP ? "not in dump" : "error");
+		rvmm_printf(o, "  unreadable (%s)\n",
+			    lv->rr == RVMM_READ_NOT_IN_DUMP ? "not in dump"
+							    : "error");
 		return;
 	}
 	rvmm_printf(o, " = 0x%016" PRIx64 "  %s\n", lv->entry,
@@ -56,9 +57,10 @@ int rvmm_cmd_vtop(struct rvmm_session *s, struct rvmm_out *o, uint64_t va)
 		is_lin = 1;
 		lin = rvmm_linear_va_to_pa(l, va);
 	}
-	is_page = va >= l->vmemmap_start && va < l->vmemmap_end &&
-		  !rvmm_page_to_pfn(l, va - (va - l->vmemmap) %
-				    l->page_struct_size, &pfn);
+	is_page =
+		va >= l->vmemmap_start && va < l->vmemmap_end &&
+		!rvmm_page_to_pfn(
+			l, va - (va - l->vmemmap) % l->page_struct_size, &pfn);
 	if (o->json) {
 		rvmm_json_init(&j, o);
 		rvmm_json_obj_begin(&j, NULL);
@@ -111,11 +113,16 @@ int rvmm_cmd_vtop(struct rvmm_session *s, struct rvmm_out *o, uint64_t va)
 	for (i = 0; i < x.nr; i++)
 		print_level(s, o, &x, i);
 	if (is_lin)
-		rvmm_printf(o, "  linear-map formula gives PA 0x%016" PRIx64
-			    "%s\n", lin, x.status != RVMM_XL_OK ? "" :
-			    lin == x.pa ? " (agrees)" : " (DISAGREES)");
+		rvmm_printf(o,
+			    "  linear-map formula gives PA 0x%016" PRIx64 "%s"
+									  "\n",
+			    lin,
+			    x.status != RVMM_XL_OK ? ""
+			    : lin == x.pa	   ? " (agrees)"
+						   : " (DISAGREES)");
 	if (is_page)
-		rvmm_printf(o, "  inside the struct page of pfn 0x%" PRIx64
-			    "\n", pfn);
+		rvmm_printf(o,
+			    "  inside the struct page of pfn 0x%" PRIx64 "\n",
+			    pfn);
 	return x.status == RVMM_XL_OK ? 0 : -1;
 }

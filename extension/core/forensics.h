@@ -19,16 +19,16 @@ struct rvmm_log_record {
 	uint64_t seq;
 	uint64_t ts_nsec;
 	uint32_t caller_id;
-	const char *text;	/* NUL-terminated, valid during the callback */
+	const char *text; /* NUL-terminated, valid during the callback */
 	size_t len;
-	int truncated;		/* data block shorter than text_len */
+	int truncated; /* data block shorter than text_len */
 };
 
 struct rvmm_log_stats {
-	unsigned long records;	/* committed or finalized, passed to fn */
-	unsigned long reusable;	/* free or still reserved: skipped */
-	unsigned long missing;	/* descriptor id does not match: skipped */
-	unsigned long bad_data;	/* text lpos illegal or unreadable */
+	unsigned long records; /* committed or finalized, passed to fn */
+	unsigned long reusable; /* free or still reserved: skipped */
+	unsigned long missing; /* descriptor id does not match: skipped */
+	unsigned long bad_data; /* text lpos illegal or unreadable */
 	unsigned long unreadable; /* descriptor or info not readable */
 	int interrupted;
 };
@@ -43,9 +43,8 @@ typedef int (*rvmm_log_fn)(void *arg, const struct rvmm_log_record *r);
  * itself cannot be found or read (no symbol prb, no type info, garbage
  * geometry).  Bounded: at most one pass over the descriptor array.
  */
-int rvmm_log_for_each(const struct rvmm_session *s, rvmm_log_fn fn,
-		      void *arg, struct rvmm_log_stats *st, char *err,
-		      size_t errlen);
+int rvmm_log_for_each(const struct rvmm_session *s, rvmm_log_fn fn, void *arg,
+		      struct rvmm_log_stats *st, char *err, size_t errlen);
 
 /* The whole log in memory, one entry per text line. */
 struct rvmm_log_line {
@@ -54,7 +53,7 @@ struct rvmm_log_line {
 };
 
 struct rvmm_log {
-	int ok;			/* the ringbuffer was found and read */
+	int ok; /* the ringbuffer was found and read */
 	char err[200];
 	size_t nr, cap;
 	struct rvmm_log_line *line;
@@ -71,8 +70,8 @@ void rvmm_log_free(struct rvmm_log *log);
 /* ---------------------------------------------------------------------- */
 /* What the log says about a crash (logscan.c): pure text parsing.          */
 
-#define RVMM_FUNC_LEN		64
-#define RVMM_TRACE_MAX		32
+#define RVMM_FUNC_LEN 64
+#define RVMM_TRACE_MAX 32
 
 struct rvmm_log_facts {
 	/* "kernel BUG at FILE:LINE!" (the last one in the log) */
@@ -83,8 +82,8 @@ struct rvmm_log_facts {
 	int has_page_dump;
 	uint64_t page_pfn;
 	int page_refcount;
-	char dumped_because[128];	/* "VM_BUG_ON_PAGE(...)" */
-	int nr_raw;			/* raw: words read (up to 8) */
+	char dumped_because[128]; /* "VM_BUG_ON_PAGE(...)" */
+	int nr_raw; /* raw: words read (up to 8) */
 	uint64_t raw[8];
 	/* "epc : ffffffff8000a4fc ra : ..." */
 	int has_epc;
@@ -107,25 +106,25 @@ int rvmm_log_trace_has(const struct rvmm_log_facts *f, const char *func);
 /* ---------------------------------------------------------------------- */
 /* BUG sites from __bug_table (bugtable.c)                                  */
 
-#define RVMM_CHAIN_MAX		8
+#define RVMM_CHAIN_MAX 8
 
 struct rvmm_bug_site {
-	uint64_t entry_va;	/* the struct bug_entry */
-	uint64_t bug_addr;	/* the trapping instruction */
+	uint64_t entry_va; /* the struct bug_entry */
+	uint64_t bug_addr; /* the trapping instruction */
 	int line;
-	uint16_t flags;		/* BUGFLAG_WARNING = 1: a WARN, not a BUG */
+	uint16_t flags; /* BUGFLAG_WARNING = 1: a WARN, not a BUG */
 	char func[RVMM_FUNC_LEN]; /* out-of-line function, "" unknown */
 	uint64_t func_off;
-	int nr_chain;		/* inline chain, innermost first; -1 unknown */
+	int nr_chain; /* inline chain, innermost first; -1 unknown */
 	char chain[RVMM_CHAIN_MAX][RVMM_FUNC_LEN];
 };
 
 struct rvmm_bug_layout {
 	int ok;
 	char err[160];
-	int relative;		/* GENERIC_BUG_RELATIVE_POINTERS */
+	int relative; /* GENERIC_BUG_RELATIVE_POINTERS */
 	long size, addr_off, file_off, line_off, flags_off;
-	uint64_t start, stop;	/* __start/__stop___bug_table */
+	uint64_t start, stop; /* __start/__stop___bug_table */
 };
 
 int rvmm_bug_layout_resolve(const struct rvmm_source *src,
@@ -150,14 +149,14 @@ struct rvmm_pgtable_stat {
 	/* node counter NR_PAGETABLE: vm_stat + per-cpu deltas, all nodes */
 	int counter_ok;
 	char counter_err[160];
-	int64_t counter;	/* pages; may be negative (readers clamp) */
-	int64_t counter_vm_stat;	/* without the per-cpu deltas */
+	int64_t counter; /* pages; may be negative (readers clamp) */
+	int64_t counter_vm_stat; /* without the per-cpu deltas */
 	int nr_nodes, nr_cpus;
 	/* struct pages of present sections carrying the table page_type */
 	int scan_ok;
 	char scan_err[160];
 	uint64_t scanned_pages, table_pages;
-	unsigned long unreadable_chunks;	/* 4 KiB memmap pieces */
+	unsigned long unreadable_chunks; /* 4 KiB memmap pieces */
 	int interrupted;
 	/* table_pages - counter (only when both are ok) */
 	int64_t deficit;
@@ -170,17 +169,17 @@ void rvmm_pgtable_stat(const struct rvmm_session *s,
 /* Page-table audit (audit.c)                                               */
 
 struct rvmm_table_page {
-	int level;		/* level of the entries it holds */
+	int level; /* level of the entries it holds */
 	const char *level_name;
 	const char *region;
-	uint64_t pa;		/* the table page */
-	uint64_t va;		/* first VA it maps */
-	uint64_t entry_pa;	/* upper entry pointing to it (0: root) */
-	unsigned int used;	/* non-empty entries */
+	uint64_t pa; /* the table page */
+	uint64_t va; /* first VA it maps */
+	uint64_t entry_pa; /* upper entry pointing to it (0: root) */
+	unsigned int used; /* non-empty entries */
 	int read_ok;
 	struct rvmm_page_info page;
 	int free_but_referenced;
-	const char *risk;	/* non-NULL: why removal would go wrong */
+	const char *risk; /* non-NULL: why removal would go wrong */
 };
 
 struct rvmm_audit_count {
@@ -189,7 +188,7 @@ struct rvmm_audit_count {
 	unsigned long total, constructed, not_constructed, free_, unknown;
 };
 
-#define RVMM_AUDIT_MAX_COUNTS	64
+#define RVMM_AUDIT_MAX_COUNTS 64
 
 struct rvmm_audit {
 	size_t nr, cap;
@@ -208,37 +207,40 @@ void rvmm_audit_free(struct rvmm_audit *a);
 /* ---------------------------------------------------------------------- */
 /* Triage of the riscv64 vmemmap PMD dtor bug (triage.c, triage_decide.c)   */
 
-#define RVMM_SIGNATURE		"riscv-vmemmap-pmd-dtor"
-#define RVMM_EVIDENCE_MAX	48
+#define RVMM_SIGNATURE "riscv-vmemmap-pmd-dtor"
+#define RVMM_EVIDENCE_MAX 48
 
 enum rvmm_verdict { RVMM_NO_MATCH, RVMM_MATCH, RVMM_INCONCLUSIVE };
-enum rvmm_variant { RVMM_VARIANT_NONE, RVMM_VARIANT_BUG_ON,
-		    RVMM_VARIANT_SILENT };
+enum rvmm_variant {
+	RVMM_VARIANT_NONE,
+	RVMM_VARIANT_BUG_ON,
+	RVMM_VARIANT_SILENT
+};
 
 /* -1 = unknown for every tri-state below */
 struct rvmm_triage_facts {
-	int levels;			/* 3, 4, 5 */
-	int fix_present;		/* is_vmemmap in free_pmd_table */
+	int levels; /* 3, 4, 5 */
+	int fix_present; /* is_vmemmap in free_pmd_table */
 	int log_ok;
 	/* BUG form */
-	int bug_in_log;			/* "kernel BUG at" present */
-	int bug_is_mm_h;		/* at include/linux/mm.h */
-	int site_resolved;		/* bug sites read from __bug_table */
-	int site_is_pmd_dtor;		/* site in pmd_ptlock_free chain */
-	int site_in_teardown;		/* ... inlined into remove_*_mapping */
+	int bug_in_log; /* "kernel BUG at" present */
+	int bug_is_mm_h; /* at include/linux/mm.h */
+	int site_resolved; /* bug sites read from __bug_table */
+	int site_is_pmd_dtor; /* site in pmd_ptlock_free chain */
+	int site_in_teardown; /* ... inlined into remove_*_mapping */
 	int epc_matches_site;
-	int page_dump_reason;		/* dumped because pmd_huge_pte */
+	int page_dump_reason; /* dumped because pmd_huge_pte */
 	int trace_vmemmap_free;
-	int page_known;			/* pfn from the page dump */
-	int page_read;			/* its struct page was read */
+	int page_known; /* pfn from the page dump */
+	int page_read; /* its struct page was read */
 	int page_not_constructed;
-	int page_referenced_by_pud;	/* vmemmap PUD entry still points */
+	int page_referenced_by_pud; /* vmemmap PUD entry still points */
 	int page_entries_empty;
 	/* silent form */
 	int deficit_known;
 	int64_t deficit;
-	int removed_sections;		/* emptied mem_section roots */
-	int removed_without_pmd;	/* their vmemmap has no PMD table */
+	int removed_sections; /* emptied mem_section roots */
+	int removed_without_pmd; /* their vmemmap has no PMD table */
 	/* another crash seen instead */
 	int other_oops;
 	int oops_struct_page_out_of_range;
@@ -252,8 +254,8 @@ struct rvmm_evidence {
 struct rvmm_triage {
 	enum rvmm_verdict verdict;
 	enum rvmm_variant variant;
-	int fix_present;		/* 1, 0, -1 = null */
-	const char *paging_mode;	/* "sv39", "sv48", "sv57" */
+	int fix_present; /* 1, 0, -1 = null */
+	const char *paging_mode; /* "sv39", "sv48", "sv57" */
 	int has_pmd_pfn;
 	uint64_t pmd_table_pfn;
 	int vulnerable_warning;
@@ -263,8 +265,8 @@ struct rvmm_triage {
 	struct rvmm_triage_facts facts;
 };
 
-void rvmm_evidence(struct rvmm_triage *t, const char *kind,
-		   const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void rvmm_evidence(struct rvmm_triage *t, const char *kind, const char *fmt,
+		   ...) __attribute__((format(printf, 3, 4)));
 /* The decision on collected facts alone (unit-testable). */
 void rvmm_triage_decide(struct rvmm_triage *t);
 /* Gather every fact from the session, then decide. */

@@ -7,8 +7,8 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-static inline enum rvmm_read_result rvmm_read_u64_phys(
-	const struct rvmm_source *src, uint64_t pa, uint64_t *v)
+static inline enum rvmm_read_result
+rvmm_read_u64_phys(const struct rvmm_source *src, uint64_t pa, uint64_t *v)
 {
 	return src->ops->read_phys(src->ctx, pa, v, sizeof(*v));
 }
@@ -19,8 +19,7 @@ static inline int rvmm_interrupted(const struct rvmm_source *src)
 }
 
 /* Little-endian load of a field of width size from a byte buffer. */
-static inline uint64_t rvmm_load(const unsigned char *buf, long off,
-				 int size)
+static inline uint64_t rvmm_load(const unsigned char *buf, long off, int size)
 {
 	uint64_t v = 0;
 	int i;
@@ -31,8 +30,8 @@ static inline uint64_t rvmm_load(const unsigned char *buf, long off,
 }
 
 /* Address of a kernel symbol through the source; 0 or -1. */
-static inline int rvmm_symbol(const struct rvmm_source *src,
-			      const char *name, uint64_t *v)
+static inline int rvmm_symbol(const struct rvmm_source *src, const char *name,
+			      uint64_t *v)
 {
 	return src->ops->symbol ? src->ops->symbol(src->ctx, name, v) : -1;
 }
@@ -42,7 +41,7 @@ long rvmm_member(const struct rvmm_source *src, const char *type,
 long rvmm_size(const struct rvmm_source *src, const char *type);
 int rvmm_enum(const struct rvmm_source *src, const char *name, int64_t *v);
 
-void rvmm_err(const struct rvmm_session *s, struct rvmm_out *o,
-	      const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void rvmm_err(const struct rvmm_session *s, struct rvmm_out *o, const char *fmt,
+	      ...) __attribute__((format(printf, 3, 4)));
 
 #endif

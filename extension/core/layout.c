@@ -13,9 +13,9 @@
 
 #include "internal.h"
 
-#define SZ_2M	(2ULL << 20)
-#define SZ_16M	(16ULL << 20)
-#define SZ_2G	(2ULL << 30)
+#define SZ_2M (2ULL << 20)
+#define SZ_16M (16ULL << 20)
+#define SZ_2G (2ULL << 30)
 
 struct lctx {
 	const struct rvmm_source *src;
@@ -23,7 +23,7 @@ struct lctx {
 	struct rvmm_notes *notes;
 	char *err;
 	size_t errlen;
-	int kimg_ok;	/* va_kernel_pa_offset known: image reads work */
+	int kimg_ok; /* va_kernel_pa_offset known: image reads work */
 };
 
 static int vmci(struct lctx *c, const char *key, uint64_t *v)
@@ -40,9 +40,10 @@ static int read_kimg(struct lctx *c, uint64_t va, void *buf, size_t len)
 {
 	if (!c->kimg_ok)
 		return -1;
-	return c->src->ops->read_phys(c->src->ctx,
-				      rvmm_kimg_va_to_pa(c->l, va), buf,
-				      len) == RVMM_READ_OK ? 0 : -1;
+	return c->src->ops->read_phys(c->src->ctx, rvmm_kimg_va_to_pa(c->l, va),
+				      buf, len) == RVMM_READ_OK
+		       ? 0
+		       : -1;
 }
 
 /* Read a kernel variable (or a member of one) of width len <= 8. */
@@ -53,8 +54,8 @@ static int read_var(struct lctx *c, const char *sym, const char *type,
 	long off = 0;
 
 	*v = 0;
-	if (!c->src->ops->symbol || c->src->ops->symbol(c->src->ctx, sym,
-							 &addr))
+	if (!c->src->ops->symbol ||
+	    c->src->ops->symbol(c->src->ctx, sym, &addr))
 		return -1;
 	if (member) {
 		off = rvmm_member(c->src, type, member);
@@ -78,15 +79,17 @@ static int fail(struct lctx *c, const char *fmt, ...)
 }
 
 /* NUMBER(key), else kernel_map.member. */
-static int number_or_kmap(struct lctx *c, const char *key,
-			  const char *member, uint64_t *v)
+static int number_or_kmap(struct lctx *c, const char *key, const char *member,
+			  uint64_t *v)
 {
 	if (!vmci(c, key, v))
 		return 0;
 	if (read_var(c, "kernel_map", "kernel_mapping", member, 8, v))
 		return -1;
-	rvmm_note(c->notes, "VMCOREINFO lacks %s; took it from symbol "
-		  "kernel_map.%s", key, member);
+	rvmm_note(c->notes,
+		  "VMCOREINFO lacks %s; took it from symbol "
+		  "kernel_map.%s",
+		  key, member);
 	return 0;
 }
 
@@ -109,8 +112,8 @@ static int probe_kernel_map(struct lctx *c)
 	o_off = rvmm_member(c->src, "kernel_mapping", "va_kernel_pa_offset");
 	if (o_virt < 0 || o_phys < 0 || o_off < 0)
 		return -1;
-	cands[0] = (c->l->phys_ram_base ? c->l->phys_ram_base :
-		    0x80000000ULL) + SZ_2M;
+	cands[0] = (c->l->phys_ram_base ? c->l->phys_ram_base : 0x80000000ULL) +
+		   SZ_2M;
 	cands[1] = cands[0] - SZ_2M;
 	cands[2] = cands[0] + SZ_2M;
 	for (i = 0; i < ARRAY_SIZE(cands); i++) {
@@ -118,10 +121,11 @@ static int probe_kernel_map(struct lctx *c)
 		c->kimg_ok = 1;
 		if (!read_kimg(c, sym + o_virt, &virt, 8) &&
 		    !read_kimg(c, sym + o_phys, &phys, 8) &&
-		    !read_kimg(c, sym + o_off, &off, 8) &&
-		    phys == cands[i] && off == virt - phys) {
+		    !read_kimg(c, sym + o_off, &off, 8) && phys == cands[i] &&
+		    off == virt - phys) {
 			c->l->va_kernel_pa_offset = off;
-			rvmm_note(c->notes, "VMCOREINFO lacks NUMBER("
+			rvmm_note(c->notes,
+				  "VMCOREINFO lacks NUMBER("
 				  "va_kernel_pa_offset); took it from symbol "
 				  "kernel_map found at PA 0x%" PRIx64,
 				  rvmm_kimg_va_to_pa(c->l, sym));
@@ -140,42 +144,47 @@ static int resolve_basics(struct lctx *c)
 	if (vmci(c, "NUMBER(KERNEL_LINK_ADDR)", &l->kernel_link_addr)) {
 		l->kernel_link_addr = 0xffffffff80000000ULL;
 		rvmm_note(c->notes, "VMCOREINFO lacks NUMBER(KERNEL_LINK_ADDR)"
-			  "; assumed 0xffffffff80000000 (pgtable.h, 64BIT)");
+				    "; assumed 0xffffffff80000000 (pgtable.h, "
+				    "64BIT)");
 	}
 	if (vmci(c, "NUMBER(phys_ram_base)", &l->phys_ram_base))
-		l->phys_ram_base = 0;	/* retried once the image is readable */
+		l->phys_ram_base = 0; /* retried once the image is readable */
 	if (!vmci(c, "NUMBER(va_kernel_pa_offset)", &l->va_kernel_pa_offset))
 		c->kimg_ok = 1;
 	else if (probe_kernel_map(c))
 		return fail(c, "VMCOREINFO lacks NUMBER(va_kernel_pa_offset) "
-			    "and symbol kernel_map could not be located");
+			       "and symbol kernel_map could not be located");
 	if (!l->phys_ram_base &&
 	    vmci(c, "NUMBER(phys_ram_base)", &l->phys_ram_base)) {
 		if (read_var(c, "phys_ram_base", NULL, NULL, 8, &v))
 			return fail(c, "VMCOREINFO lacks NUMBER(phys_ram_base) "
-				    "and symbol phys_ram_base is unreadable");
+				       "and symbol phys_ram_base is "
+				       "unreadable");
 		l->phys_ram_base = v;
 		rvmm_note(c->notes, "VMCOREINFO lacks NUMBER(phys_ram_base); "
-			  "took it from symbol phys_ram_base");
+				    "took it from symbol phys_ram_base");
 	}
 	if (number_or_kmap(c, "NUMBER(PAGE_OFFSET)", "page_offset",
 			   &l->page_offset))
 		return fail(c, "VMCOREINFO lacks NUMBER(PAGE_OFFSET) and "
-			    "kernel_map.page_offset is unreadable");
+			       "kernel_map.page_offset is unreadable");
 	if (vmci(c, "NUMBER(VA_BITS)", &v)) {
 		uint64_t l4 = 0, l5 = 0;
 
 		if (read_var(c, "pgtable_l4_enabled", NULL, NULL, 1, &l4) ||
 		    read_var(c, "pgtable_l5_enabled", NULL, NULL, 1, &l5))
 			return fail(c, "VMCOREINFO lacks NUMBER(VA_BITS) and "
-				    "symbols pgtable_l4_enabled/"
-				    "pgtable_l5_enabled are unreadable");
+				       "symbols pgtable_l4_enabled/"
+				       "pgtable_l5_enabled are unreadable");
 		v = l5 ? 57 : l4 ? 48 : 39;
-		rvmm_note(c->notes, "VMCOREINFO lacks NUMBER(VA_BITS); took "
-			  "%d from symbols pgtable_l4/l5_enabled", (int)v);
+		rvmm_note(c->notes,
+			  "VMCOREINFO lacks NUMBER(VA_BITS); took "
+			  "%d from symbols pgtable_l4/l5_enabled",
+			  (int)v);
 	}
 	if (v != 39 && v != 48 && v != 57)
-		return fail(c, "NUMBER(VA_BITS) is %" PRIu64 ", not 39, 48 or 57",
+		return fail(c,
+			    "NUMBER(VA_BITS) is %" PRIu64 ", not 39, 48 or 57",
 			    v);
 	l->va_bits = (int)v;
 	l->levels = 3 + (l->va_bits - 39) / 9;
@@ -202,24 +211,26 @@ static int resolve_regions(struct lctx *c)
 	if (vmci(c, "NUMBER(VMALLOC_START)", &l->vmalloc_start)) {
 		l->vmalloc_start = l->page_offset - (kvs >> 1);
 		rvmm_note(c->notes, "VMCOREINFO lacks NUMBER(VMALLOC_START); "
-			  "computed PAGE_OFFSET - VMALLOC_SIZE (pgtable.h)");
+				    "computed PAGE_OFFSET - VMALLOC_SIZE "
+				    "(pgtable.h)");
 	}
 	if (vmci(c, "NUMBER(VMALLOC_END)", &l->vmalloc_end)) {
 		l->vmalloc_end = l->page_offset;
 		rvmm_note(c->notes, "VMCOREINFO lacks NUMBER(VMALLOC_END); "
-			  "assumed PAGE_OFFSET (pgtable.h)");
+				    "assumed PAGE_OFFSET (pgtable.h)");
 	}
 	if (vmci(c, "NUMBER(VMEMMAP_END)", &l->vmemmap_end)) {
 		l->vmemmap_end = l->vmalloc_start;
 		rvmm_note(c->notes, "VMCOREINFO lacks NUMBER(VMEMMAP_END); "
-			  "assumed VMALLOC_START (pgtable.h)");
+				    "assumed VMALLOC_START (pgtable.h)");
 	}
 	if (vmci(c, "NUMBER(VMEMMAP_START)", &l->vmemmap_start)) {
 		vsz = 1ULL << (l->va_bits - RVMM_PAGE_SHIFT - 1 +
 			       order_base_2(l->page_struct_size));
 		l->vmemmap_start = l->vmemmap_end - vsz;
 		rvmm_note(c->notes, "VMCOREINFO lacks NUMBER(VMEMMAP_START); "
-			  "computed VMEMMAP_END - VMEMMAP_SIZE (pgtable.h)");
+				    "computed VMEMMAP_END - VMEMMAP_SIZE "
+				    "(pgtable.h)");
 	}
 	if (vmci(c, "NUMBER(MODULES_VADDR)", &l->modules_vaddr) ||
 	    vmci(c, "NUMBER(MODULES_END)", &l->modules_end)) {
@@ -229,13 +240,15 @@ static int resolve_regions(struct lctx *c)
 			l->modules_end = l->kernel_link_addr;
 			l->modules_vaddr = l->kernel_link_addr - SZ_2G;
 			rvmm_note(c->notes, "VMCOREINFO lacks NUMBER(MODULES_*)"
-				  "; assumed KERNEL_LINK_ADDR - 2G .. "
-				  "KERNEL_LINK_ADDR");
+					    "; assumed KERNEL_LINK_ADDR - 2G "
+					    ".. "
+					    "KERNEL_LINK_ADDR");
 		} else {
 			l->modules_vaddr = ((a + 4095) & ~4095ULL) - SZ_2G;
 			l->modules_end = (b + 4095) & ~4095ULL;
 			rvmm_note(c->notes, "VMCOREINFO lacks NUMBER(MODULES_*)"
-				  "; computed from symbols _start/_end");
+					    "; computed from symbols "
+					    "_start/_end");
 		}
 	}
 	/* pgtable.h: PCI I/O sits right below vmemmap, fixmap below it. */
@@ -256,37 +269,43 @@ static int resolve_symbols(struct lctx *c)
 	if (vmci(c, "SYMBOL(vmemmap)", &l->vmemmap)) {
 		if (read_var(c, "vmemmap_start_pfn", NULL, NULL, 8, &v))
 			return fail(c, "VMCOREINFO lacks SYMBOL(vmemmap) and "
-				    "symbol vmemmap_start_pfn is unreadable");
+				       "symbol vmemmap_start_pfn is "
+				       "unreadable");
 		l->vmemmap = l->vmemmap_start - v * l->page_struct_size;
 		rvmm_note(c->notes, "VMCOREINFO lacks SYMBOL(vmemmap); took "
-			  "VMEMMAP_START - symbol vmemmap_start_pfn");
+				    "VMEMMAP_START - symbol vmemmap_start_pfn");
 	}
 	if (vmci(c, "SYMBOL(swapper_pg_dir)", &l->swapper_pg_dir)) {
 		if (!c->src->ops->symbol ||
 		    c->src->ops->symbol(c->src->ctx, "swapper_pg_dir",
 					&l->swapper_pg_dir))
 			return fail(c, "VMCOREINFO lacks SYMBOL(swapper_pg_dir)"
-				    " and the symbol is unknown");
+				       " and the symbol is unknown");
 		rvmm_note(c->notes, "VMCOREINFO lacks SYMBOL(swapper_pg_dir); "
-			  "took it from symbol swapper_pg_dir");
+				    "took it from symbol swapper_pg_dir");
 	}
 	l->swapper_pg_dir_pa = rvmm_kimg_va_to_pa(l, l->swapper_pg_dir);
 	if (vmci(c, "SYMBOL(mem_section)", &l->mem_section)) {
 		/* SPARSEMEM_EXTREME: the symbol is a pointer to the roots. */
 		if (read_var(c, "mem_section", NULL, NULL, 8, &l->mem_section))
-			rvmm_note(c->notes, "VMCOREINFO lacks SYMBOL(mem_section)"
-				  " and symbol mem_section is unreadable; "
-				  "section decoding is off");
+			rvmm_note(c->notes, "VMCOREINFO lacks "
+					    "SYMBOL(mem_section)"
+					    " and symbol mem_section is "
+					    "unreadable; "
+					    "section decoding is off");
 		else
-			rvmm_note(c->notes, "VMCOREINFO lacks SYMBOL(mem_section)"
-				  "; read the pointer in symbol mem_section");
+			rvmm_note(c->notes, "VMCOREINFO lacks "
+					    "SYMBOL(mem_section)"
+					    "; read the pointer in symbol "
+					    "mem_section");
 	}
 	if (vmci(c, "SIZE(mem_section)", &l->mem_section_size)) {
 		n = rvmm_size(c->src, "mem_section");
 		l->mem_section_size = n > 0 ? (uint64_t)n : 0;
 		if (n > 0)
-			rvmm_note(c->notes, "VMCOREINFO lacks SIZE(mem_section);"
-				  " took it from type mem_section");
+			rvmm_note(c->notes, "VMCOREINFO lacks "
+					    "SIZE(mem_section);"
+					    " took it from type mem_section");
 	}
 	if (vmci(c, "OFFSET(mem_section.section_mem_map)",
 		 &l->section_mem_map_off)) {
@@ -296,25 +315,26 @@ static int resolve_symbols(struct lctx *c)
 	if (vmci(c, "NUMBER(SECTION_SIZE_BITS)", &v)) {
 		v = 27;
 		rvmm_note(c->notes, "VMCOREINFO lacks NUMBER(SECTION_SIZE_BITS)"
-			  "; assumed 27 (asm/sparsemem.h)");
+				    "; assumed 27 (asm/sparsemem.h)");
 	}
 	l->section_size_bits = (int)v;
 	if (vmci(c, "NUMBER(MAX_PHYSMEM_BITS)", &v)) {
 		v = 56;
 		rvmm_note(c->notes, "VMCOREINFO lacks NUMBER(MAX_PHYSMEM_BITS)"
-			  "; assumed 56 (asm/sparsemem.h)");
+				    "; assumed 56 (asm/sparsemem.h)");
 	}
 	l->max_physmem_bits = (int)v;
-	if (l->section_size_bits < RVMM_PAGE_SHIFT || l->section_size_bits > 40 ||
+	if (l->section_size_bits < RVMM_PAGE_SHIFT ||
+	    l->section_size_bits > 40 ||
 	    l->max_physmem_bits <= l->section_size_bits ||
 	    l->max_physmem_bits > 64)
 		return fail(c, "implausible SECTION_SIZE_BITS/MAX_PHYSMEM_BITS"
-			    "");
+			       "");
 	if (vmci(c, "LENGTH(mem_section)", &l->nr_section_roots) &&
 	    l->mem_section_size) {
 		uint64_t per_root = RVMM_PAGE_SIZE / l->mem_section_size;
-		uint64_t nr = 1ULL << (l->max_physmem_bits -
-				       l->section_size_bits);
+		uint64_t nr = 1ULL
+			      << (l->max_physmem_bits - l->section_size_bits);
 
 		l->nr_section_roots = (nr + per_root - 1) / per_root;
 	}
@@ -324,7 +344,7 @@ static int resolve_symbols(struct lctx *c)
 int rvmm_layout_resolve(const struct rvmm_source *src, struct rvmm_layout *l,
 			struct rvmm_notes *notes, char *err, size_t errlen)
 {
-	struct lctx c = { src, l, notes, err, errlen, 0 };
+	struct lctx c = {src, l, notes, err, errlen, 0};
 	const char *rel;
 	uint64_t v;
 	long n;
@@ -334,17 +354,17 @@ int rvmm_layout_resolve(const struct rvmm_source *src, struct rvmm_layout *l,
 		err[0] = '\0';
 	if (!vmci(&c, "PAGESIZE", &v) && v != RVMM_PAGE_SIZE)
 		return fail(&c, "PAGESIZE is not 4096; only 4K pages are "
-			    "supported");
+				"supported");
 	l->page_size = RVMM_PAGE_SIZE;
 	if (vmci(&c, "SIZE(page)", &l->page_struct_size)) {
 		n = rvmm_size(src, "page");
 		if (n <= 0)
 			return fail(&c, "VMCOREINFO lacks SIZE(page) and the "
-				    "type struct page is unknown");
+					"type struct page is unknown");
 		l->page_struct_size = n;
 	}
-	rel = src->ops->vmcoreinfo ? src->ops->vmcoreinfo(src->ctx,
-							  "OSRELEASE") : NULL;
+	rel = src->ops->vmcoreinfo ? src->ops->vmcoreinfo(src->ctx, "OSRELEASE")
+				   : NULL;
 	snprintf(l->osrelease, sizeof(l->osrelease), "%s", rel ? rel : "");
 	if (!rel)
 		rvmm_note(notes, "VMCOREINFO lacks OSRELEASE");

@@ -15,13 +15,14 @@
 #include "forensics.h"
 
 /* __dump_page() prints at most this many lines before BUG(). */
-#define PAGE_DUMP_LINES	16
+#define PAGE_DUMP_LINES 16
 
 static int is_crash_start(const char *t)
 {
-	return strstr(t, "kernel BUG at ") || strstr(t, "Unable to handle "
-	       "kernel ") || strstr(t, "page dumped because: ") ||
-	       !strncmp(t, "Oops", 4);
+	return strstr(t, "kernel BUG at ") ||
+	       strstr(t, "Unable to handle "
+			 "kernel ") ||
+	       strstr(t, "page dumped because: ") || !strncmp(t, "Oops", 4);
 }
 
 static void parse_bug(const char *t, struct rvmm_log_facts *f)
@@ -100,8 +101,8 @@ static void parse_regs(const char *t, struct rvmm_log_facts *f)
 			n = sizeof(f->fault_kind) - 1;
 		memcpy(f->fault_kind, p, n);
 		f->fault_kind[n] = '\0';
-		f->fault_addr = strtoull(at + strlen(" at virtual address "),
-					 NULL, 16);
+		f->fault_addr =
+			strtoull(at + strlen(" at virtual address "), NULL, 16);
 		f->has_fault = 1;
 	}
 }

@@ -82,8 +82,8 @@ static void json_key(struct rvmm_json *j, const char *key)
 		rvmm_puts(j->out, ",");
 	j->count[j->depth] = 1;
 	if (key)
-		rvmm_printf(j->out, "\"%s\":",
-			    rvmm_json_escape(key, esc, sizeof(esc)));
+		rvmm_printf(j->out,
+			    "\"%s\":", rvmm_json_escape(key, esc, sizeof(esc)));
 }
 
 static void json_open(struct rvmm_json *j, const char *key, const char *c)

@@ -13,7 +13,7 @@
 
 /* LIST_POISON2 = 0x122 + POISON_POINTER_DELTA; riscv64's
  * CONFIG_ILLEGAL_POINTER_VALUE defaults to 0xdead000000000000. */
-#define RISCV64_LIST_POISON2	0xdead000000000122ULL
+#define RISCV64_LIST_POISON2 0xdead000000000122ULL
 
 static long off_vmci(const struct rvmm_source *src, const char *key,
 		     const char *type, const char *member)
@@ -83,8 +83,10 @@ static void detect_scheme(const struct rvmm_source *src,
 	}
 	p->scheme_why = "no PGTY_table enumerator and no known "
 			"PAGE_BUDDY_MAPCOUNT_VALUE";
-	rvmm_note(notes, "page_type encoding unknown (%s); page-table "
-		  "verdicts are off unless set by the user", p->scheme_why);
+	rvmm_note(notes,
+		  "page_type encoding unknown (%s); page-table "
+		  "verdicts are off unless set by the user",
+		  p->scheme_why);
 }
 
 /* ZONES_SHIFT follows MAX_NR_ZONES (page-flags-layout.h); NODES_SHIFT is a
@@ -104,7 +106,8 @@ static void resolve_zone_node(const struct rvmm_source *src,
 	if (opt && opt->nodes_shift >= 0)
 		p->nodes_shift = opt->nodes_shift;
 	else if (rvmm_vmci_get(src, "NUMBER(NODES_SHIFT)", &v) ==
-		 RVMM_VMCI_OK && v <= 10)
+			 RVMM_VMCI_OK &&
+		 v <= 10)
 		p->nodes_shift = (int)v;
 	else if (src->ops->symbol &&
 		 src->ops->symbol(src->ctx, "node_data", &addr) &&
@@ -113,7 +116,7 @@ static void resolve_zone_node(const struct rvmm_source *src,
 	if (p->zones_shift < 0 || p->nodes_shift < 0) {
 		rvmm_note(notes, "zone/node of struct pages unknown (%s)",
 			  p->zones_shift < 0 ? "no enumerator __MAX_NR_ZONES"
-			  : "NUMA kernel: give NODES_SHIFT");
+					     : "NUMA kernel: give NODES_SHIFT");
 		return;
 	}
 	/* SPARSEMEM_VMEMMAP: no section bits; node on top, zone below. */
@@ -137,20 +140,21 @@ int rvmm_page_layout_resolve(const struct rvmm_source *src,
 	next = off_vmci(src, "OFFSET(list_head.next)", "list_head", "next");
 	prev = off_vmci(src, "OFFSET(list_head.prev)", "list_head", "prev");
 	p->lru_next = lru >= 0 && next >= 0 ? lru + next : -1;
-	p->lru_prev = lru >= 0 && prev >= 0 ? lru + prev :
-		      rvmm_member(src, "page", "lru.prev");
+	p->lru_prev = lru >= 0 && prev >= 0
+			      ? lru + prev
+			      : rvmm_member(src, "page", "lru.prev");
 	p->compound_head = off_vmci(src, "OFFSET(page.compound_head)", "page",
 				    "compound_head");
 	p->mapping = off_vmci(src, "OFFSET(page.mapping)", "page", "mapping");
 	p->index = rvmm_member(src, "page", "index");
 	p->private_ = off_vmci(src, "OFFSET(page.private)", "page", "private");
-	p->mapcount = off_vmci(src, "OFFSET(page._mapcount)", "page",
-			       "_mapcount");
+	p->mapcount =
+		off_vmci(src, "OFFSET(page._mapcount)", "page", "_mapcount");
 	p->page_type = rvmm_member(src, "page", "page_type");
-	if (p->page_type < 0)	/* same union in every version we know */
+	if (p->page_type < 0) /* same union in every version we know */
 		p->page_type = p->mapcount;
-	p->refcount = off_vmci(src, "OFFSET(page._refcount)", "page",
-			       "_refcount");
+	p->refcount =
+		off_vmci(src, "OFFSET(page._refcount)", "page", "_refcount");
 	p->memcg_data = rvmm_member(src, "page", "memcg_data");
 	p->pt_huge_pte = rvmm_member(src, "ptdesc", "pmd_huge_pte");
 	p->pt_mm = rvmm_member(src, "ptdesc", "pt_mm");
@@ -160,7 +164,7 @@ int rvmm_page_layout_resolve(const struct rvmm_source *src,
 	p->pt_refcount = rvmm_member(src, "ptdesc", "__page_refcount");
 	p->pt_memcg = rvmm_member(src, "ptdesc", "pt_memcg_data");
 	if (p->pt_huge_pte < 0 && p->lru_prev >= 0)
-		p->pt_huge_pte = p->lru_prev;	/* pre-ptdesc: same word */
+		p->pt_huge_pte = p->lru_prev; /* pre-ptdesc: same word */
 
 	p->pg_locked = pgflag(src, "PG_locked", NULL);
 	p->pg_referenced = pgflag(src, "PG_referenced", NULL);
@@ -172,7 +176,8 @@ int rvmm_page_layout_resolve(const struct rvmm_source *src,
 	p->pg_reserved = pgflag(src, "PG_reserved", NULL);
 	p->pg_private = pgflag(src, "PG_private", "NUMBER(PG_private)");
 	p->pg_writeback = pgflag(src, "PG_writeback", NULL);
-	p->pg_swapbacked = pgflag(src, "PG_swapbacked", "NUMBER(PG_swapbacked)");
+	p->pg_swapbacked =
+		pgflag(src, "PG_swapbacked", "NUMBER(PG_swapbacked)");
 	p->pg_unevictable = pgflag(src, "PG_unevictable", NULL);
 	p->pg_mlocked = pgflag(src, "PG_mlocked", NULL);
 	p->pg_hwpoison = pgflag(src, "PG_hwpoison", "NUMBER(PG_hwpoison)");
@@ -181,18 +186,20 @@ int rvmm_page_layout_resolve(const struct rvmm_source *src,
 		uint64_t m;
 
 		if (rvmm_vmci_get(src, "NUMBER(PG_head_mask)", &m) ==
-		    RVMM_VMCI_OK && m && !(m & (m - 1)))
+			    RVMM_VMCI_OK &&
+		    m && !(m & (m - 1)))
 			p->pg_head = __builtin_ctzll(m);
 	}
 	if (p->pg_reserved < 0)
 		rvmm_note(notes, "enumerator PG_reserved unknown: reserved "
-			  "(memblock) pages cannot be told apart");
+				 "(memblock) pages cannot be told apart");
 	resolve_zone_node(src, opt, p, notes);
 	detect_scheme(src, opt, p, notes);
 
-	if (p->size <= 0 || p->size > 256 || p->flags < 0 ||
-	    p->refcount < 0 || p->page_type < 0 || p->pt_huge_pte < 0) {
-		snprintf(p->err, sizeof(p->err), "struct page layout "
+	if (p->size <= 0 || p->size > 256 || p->flags < 0 || p->refcount < 0 ||
+	    p->page_type < 0 || p->pt_huge_pte < 0) {
+		snprintf(p->err, sizeof(p->err),
+			 "struct page layout "
 			 "incomplete: need SIZE(page) <= 256 and offsets of "
 			 "flags, _refcount, page_type/_mapcount, lru.prev");
 		return -1;
@@ -204,11 +211,14 @@ int rvmm_page_layout_resolve(const struct rvmm_source *src,
 const char *rvmm_ptype_scheme_str(enum rvmm_ptype_scheme s)
 {
 	switch (s) {
-	case RVMM_PTYPE_LOW_BITS: return "base 0xf0000000, PG_table 0x200";
+	case RVMM_PTYPE_LOW_BITS:
+		return "base 0xf0000000, PG_table 0x200";
 	case RVMM_PTYPE_HIGH_BITS:
 		return "base 0x80000000, PG_table 0x10000000";
-	case RVMM_PTYPE_TOP_BYTE: return "top byte PGTY_*";
-	case RVMM_PTYPE_UNKNOWN: break;
+	case RVMM_PTYPE_TOP_BYTE:
+		return "top byte PGTY_*";
+	case RVMM_PTYPE_UNKNOWN:
+		break;
 	}
 	return "unknown";
 }
@@ -216,22 +226,21 @@ const char *rvmm_ptype_scheme_str(enum rvmm_ptype_scheme s)
 const char *rvmm_ptype_str(enum rvmm_ptype t)
 {
 	static const char *const n[] = {
-		"none", "buddy", "offline", "table", "guard", "hugetlb",
-		"slab", "zsmalloc", "unaccepted", "unknown",
+		"none",	   "buddy", "offline",	"table",      "guard",
+		"hugetlb", "slab",  "zsmalloc", "unaccepted", "unknown",
 	};
 
 	return t <= RVMM_PT_UNKNOWN ? n[t] : "?";
 }
 
-enum rvmm_ptype rvmm_page_type_decode(enum rvmm_ptype_scheme s,
-				      uint32_t pt)
+enum rvmm_ptype rvmm_page_type_decode(enum rvmm_ptype_scheme s, uint32_t pt)
 {
 	/* Flag values of the inverted schemes, in rvmm_ptype order. */
-	static const uint32_t low[] = { 0x80, 0x100, 0x200, 0x400, 0x800,
-					0x1000 };
-	static const uint32_t high[] = { 0x40000000, 0x20000000, 0x10000000,
-					 0x08000000, 0x04000000, 0x02000000,
-					 0x01000000, 0x00800000 };
+	static const uint32_t low[] = {0x80,  0x100, 0x200,
+				       0x400, 0x800, 0x1000};
+	static const uint32_t high[] = {0x40000000, 0x20000000, 0x10000000,
+					0x08000000, 0x04000000, 0x02000000,
+					0x01000000, 0x00800000};
 	const uint32_t *flag;
 	uint32_t base;
 	unsigned int i, n;
@@ -241,10 +250,10 @@ enum rvmm_ptype rvmm_page_type_decode(enum rvmm_ptype_scheme s,
 		if (pt >> 24 >= 0xf0 && pt >> 24 <= 0xf7)
 			return RVMM_PT_BUDDY + (pt >> 24) - 0xf0;
 		/* page_type_has_type(): (int)pt < (int)(0xff << 24) */
-		return (int32_t)pt < (int32_t)0xff000000U ? RVMM_PT_UNKNOWN :
-			RVMM_PT_NONE;
+		return (int32_t)pt < (int32_t)0xff000000U ? RVMM_PT_UNKNOWN
+							  : RVMM_PT_NONE;
 	case RVMM_PTYPE_LOW_BITS:
-		if ((int32_t)pt >= -128)	/* PAGE_MAPCOUNT_RESERVE */
+		if ((int32_t)pt >= -128) /* PAGE_MAPCOUNT_RESERVE */
 			return RVMM_PT_NONE;
 		base = 0xf0000000U;
 		flag = low;
@@ -269,10 +278,14 @@ enum rvmm_ptype rvmm_page_type_decode(enum rvmm_ptype_scheme s,
 const char *rvmm_huge_pte_kind_str(enum rvmm_huge_pte_kind k)
 {
 	switch (k) {
-	case RVMM_HP_ZERO: return "zero";
-	case RVMM_HP_POISON2: return "LIST_POISON2";
-	case RVMM_HP_SELF_LRU: return "&page->lru";
-	case RVMM_HP_OTHER: break;
+	case RVMM_HP_ZERO:
+		return "zero";
+	case RVMM_HP_POISON2:
+		return "LIST_POISON2";
+	case RVMM_HP_SELF_LRU:
+		return "&page->lru";
+	case RVMM_HP_OTHER:
+		break;
 	}
 	return "other";
 }
@@ -280,10 +293,14 @@ const char *rvmm_huge_pte_kind_str(enum rvmm_huge_pte_kind k)
 const char *rvmm_table_verdict_str(enum rvmm_table_verdict v)
 {
 	switch (v) {
-	case RVMM_TV_CONSTRUCTED: return "constructed";
-	case RVMM_TV_NOT_CONSTRUCTED: return "not-constructed";
-	case RVMM_TV_FREE: return "free";
-	case RVMM_TV_UNKNOWN: break;
+	case RVMM_TV_CONSTRUCTED:
+		return "constructed";
+	case RVMM_TV_NOT_CONSTRUCTED:
+		return "not-constructed";
+	case RVMM_TV_FREE:
+		return "free";
+	case RVMM_TV_UNKNOWN:
+		break;
 	}
 	return "unknown";
 }
@@ -302,14 +319,14 @@ void rvmm_page_verdict(const struct rvmm_page_layout *p,
 	pi->ptype = rvmm_page_type_decode(p->scheme, pi->page_type);
 	pi->reserved = bit(pi->flags, p->pg_reserved);
 	pi->head = bit(pi->flags, p->pg_head);
-	pi->compound_tail = pi->lru_next & 1;	/* compound_head bit 0 */
+	pi->compound_tail = pi->lru_next & 1; /* compound_head bit 0 */
 	pi->is_free = pi->ptype == RVMM_PT_BUDDY || pi->refcount == 0;
 	pi->zone = pi->node = -1;
 	if (p->zone_pgshift >= 0) {
 		pi->zone = (int)((pi->flags >> p->zone_pgshift) &
 				 ((1ULL << p->zones_shift) - 1));
 		pi->node = p->nodes_shift ? (int)(pi->flags >> p->node_pgshift)
-			   : 0;
+					  : 0;
 	}
 	if (!hp)
 		pi->huge_pte_kind = RVMM_HP_ZERO;
@@ -326,19 +343,22 @@ void rvmm_page_verdict(const struct rvmm_page_layout *p,
 		pi->why = "page_type encoding unknown";
 	} else if (pi->ptype == RVMM_PT_TABLE && !hp_set) {
 		pi->verdict = RVMM_TV_CONSTRUCTED;
-		pi->why = hp && pmd_level < 0 ?
-			  "page_type is table (as a PMD table its non-zero "
-			  "pmd_huge_pte would trip VM_BUG_ON)" :
-			  "page_type is table";
+		pi->why = hp && pmd_level < 0 ? "page_type is table (as a PMD "
+						"table its non-zero "
+						"pmd_huge_pte would trip "
+						"VM_BUG_ON)"
+					      : "page_type is table";
 	} else if (pi->ptype == RVMM_PT_TABLE) {
 		pi->verdict = RVMM_TV_NOT_CONSTRUCTED;
 		pi->why = "page_type is table but pmd_huge_pte != 0: "
 			  "pagetable_pmd_dtor would trip VM_BUG_ON";
 	} else if (pi->is_free) {
 		pi->verdict = RVMM_TV_FREE;
-		pi->why = pi->ptype == RVMM_PT_BUDDY ?
-			  "page is free (buddy): stale pointer to it" :
-			  "refcount 0: page is free, stale pointer to it";
+		pi->why = pi->ptype == RVMM_PT_BUDDY ? "page is free (buddy): "
+						       "stale pointer to it"
+						     : "refcount 0: page is "
+						       "free, stale pointer to "
+						       "it";
 	} else {
 		pi->verdict = RVMM_TV_NOT_CONSTRUCTED;
 		if (pi->huge_pte_kind == RVMM_HP_SELF_LRU || pi->reserved)
@@ -352,8 +372,8 @@ void rvmm_page_verdict(const struct rvmm_page_layout *p,
 	}
 }
 
-int rvmm_page_decode(const struct rvmm_session *s, uint64_t pfn,
-		     int pmd_level, struct rvmm_page_info *pi)
+int rvmm_page_decode(const struct rvmm_session *s, uint64_t pfn, int pmd_level,
+		     struct rvmm_page_info *pi)
 {
 	const struct rvmm_page_layout *p = &s->pages;
 	unsigned char buf[256];
@@ -372,7 +392,7 @@ int rvmm_page_decode(const struct rvmm_session *s, uint64_t pfn,
 	pi->xs = rvmm_kva_to_pa(s, pi->page_va, &pi->page_pa);
 	if (pi->xs != RVMM_XL_OK) {
 		pi->rr = pi->xs == RVMM_XL_NOT_IN_DUMP ? RVMM_READ_NOT_IN_DUMP
-			 : RVMM_READ_ERROR;
+						       : RVMM_READ_ERROR;
 		pi->why = "struct page not mapped in vmemmap";
 		return -1;
 	}
@@ -405,17 +425,25 @@ int rvmm_page_decode(const struct rvmm_session *s, uint64_t pfn,
 char *rvmm_page_flags_str(const struct rvmm_page_layout *p, uint64_t flags,
 			  char *buf, size_t len)
 {
-	const struct { const char *n; int b; } f[] = {
-		{ "locked", p->pg_locked }, { "writeback", p->pg_writeback },
-		{ "referenced", p->pg_referenced },
-		{ "uptodate", p->pg_uptodate }, { "dirty", p->pg_dirty },
-		{ "lru", p->pg_lru }, { "head", p->pg_head },
-		{ "active", p->pg_active }, { "reserved", p->pg_reserved },
-		{ "private", p->pg_private },
-		{ "swapbacked", p->pg_swapbacked },
-		{ "unevictable", p->pg_unevictable },
-		{ "mlocked", p->pg_mlocked }, { "hwpoison", p->pg_hwpoison },
-		{ "slab", p->pg_slab },
+	const struct {
+		const char *n;
+		int b;
+	} f[] = {
+		{"locked", p->pg_locked},
+		{"writeback", p->pg_writeback},
+		{"referenced", p->pg_referenced},
+		{"uptodate", p->pg_uptodate},
+		{"dirty", p->pg_dirty},
+		{"lru", p->pg_lru},
+		{"head", p->pg_head},
+		{"active", p->pg_active},
+		{"reserved", p->pg_reserved},
+		{"private", p->pg_private},
+		{"swapbacked", p->pg_swapbacked},
+		{"unevictable", p->pg_unevictable},
+		{"mlocked", p->pg_mlocked},
+		{"hwpoison", p->pg_hwpoison},
+		{"slab", p->pg_slab},
 	};
 	size_t n = 0;
 	unsigned int i;

@@ -14,14 +14,14 @@
 #include "forensics.h"
 #include "internal.h"
 
-#define MAX_NODES	1024
-#define MAX_CPUS	4096
+#define MAX_NODES 1024
+#define MAX_CPUS 4096
 
 struct counter {
 	const struct rvmm_session *s;
 	int64_t item;
 	long vm_stat, pcp, diff;
-	uint64_t cpu_off[64];	/* first 64 cpus' per-cpu offsets */
+	uint64_t cpu_off[64]; /* first 64 cpus' per-cpu offsets */
 	int nr_cpus;
 };
 
@@ -39,7 +39,7 @@ static int cpus(struct counter *c, struct rvmm_pgtable_stat *ps)
 	int cpu;
 
 	if (rvmm_symbol(src, "__per_cpu_offset", &offs)) {
-		c->cpu_off[0] = 0;	/* UP: the per-cpu pointer is direct */
+		c->cpu_off[0] = 0; /* UP: the per-cpu pointer is direct */
 		c->nr_cpus = 1;
 		return 0;
 	}
@@ -91,7 +91,7 @@ static void read_counter(const struct rvmm_session *s,
 			 struct rvmm_pgtable_stat *ps)
 {
 	const struct rvmm_source *src = &s->src;
-	struct counter c = { .s = s };
+	struct counter c = {.s = s};
 	uint64_t pgdat, nd, nr_va;
 	uint32_t nr_nodes = 1;
 	unsigned int n;
@@ -101,13 +101,15 @@ static void read_counter(const struct rvmm_session *s,
 	c.diff = rvmm_member(src, "per_cpu_nodestat", "vm_node_stat_diff");
 	if (rvmm_enum(src, "NR_PAGETABLE", &c.item) || c.item < 0 ||
 	    c.item > 255 || c.vm_stat < 0 || c.pcp < 0 || c.diff < 0) {
-		snprintf(ps->counter_err, sizeof(ps->counter_err), "debug info "
+		snprintf(ps->counter_err, sizeof(ps->counter_err),
+			 "debug info "
 			 "lacks NR_PAGETABLE or pglist_data.vm_stat/"
 			 "per_cpu_nodestats");
 		return;
 	}
 	if (cpus(&c, ps)) {
-		snprintf(ps->counter_err, sizeof(ps->counter_err), "cannot "
+		snprintf(ps->counter_err, sizeof(ps->counter_err),
+			 "cannot "
 			 "read nr_cpu_ids/__per_cpu_offset");
 		return;
 	}
@@ -130,14 +132,16 @@ static void read_counter(const struct rvmm_session *s,
 			ps->nr_nodes++;
 		}
 	} else {
-		snprintf(ps->counter_err, sizeof(ps->counter_err), "no symbol "
+		snprintf(ps->counter_err, sizeof(ps->counter_err),
+			 "no symbol "
 			 "contig_page_data or node_data");
 		return;
 	}
 	ps->counter_ok = 1;
 	return;
 unreadable:
-	snprintf(ps->counter_err, sizeof(ps->counter_err), "node statistics "
+	snprintf(ps->counter_err, sizeof(ps->counter_err),
+		 "node statistics "
 		 "not readable in the dump");
 }
 
@@ -182,18 +186,20 @@ static int scan_section(void *arg, const struct rvmm_section *sec)
 static void scan_pages(const struct rvmm_session *s,
 		       struct rvmm_pgtable_stat *ps)
 {
-	struct scan sc = { s, ps };
+	struct scan sc = {s, ps};
 	unsigned long bad_roots;
 
 	if (!s->pages.ok || s->pages.scheme == RVMM_PTYPE_UNKNOWN ||
 	    !s->sections.ok || RVMM_PAGE_SIZE % s->pages.size) {
 		snprintf(ps->scan_err, sizeof(ps->scan_err), "%s",
-			 !s->pages.ok ? s->pages.err : !s->sections.ok ?
-			 s->sections.err : "page_type encoding unknown");
+			 !s->pages.ok	   ? s->pages.err
+			 : !s->sections.ok ? s->sections.err
+					   : "page_type encoding unknown");
 		return;
 	}
 	if (rvmm_for_each_section(s, 0, scan_section, &sc, &bad_roots)) {
-		snprintf(ps->scan_err, sizeof(ps->scan_err), "mem_section "
+		snprintf(ps->scan_err, sizeof(ps->scan_err),
+			 "mem_section "
 			 "not readable");
 		return;
 	}
@@ -203,9 +209,11 @@ static void scan_pages(const struct rvmm_session *s,
 	}
 	ps->scan_ok = 1;
 	if (bad_roots || ps->unreadable_chunks)
-		snprintf(ps->scan_err, sizeof(ps->scan_err), "%lu mem_section "
+		snprintf(ps->scan_err, sizeof(ps->scan_err),
+			 "%lu mem_section "
 			 "roots and %lu memmap pages unreadable: count is a "
-			 "lower bound", bad_roots, ps->unreadable_chunks);
+			 "lower bound",
+			 bad_roots, ps->unreadable_chunks);
 }
 
 void rvmm_pgtable_stat(const struct rvmm_session *s,

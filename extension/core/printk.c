@@ -17,14 +17,14 @@
 #include "forensics.h"
 #include "internal.h"
 
-#define DESC_FLAGS_SHIFT	62
-#define DESC_ID_MASK		(~(3ULL << DESC_FLAGS_SHIFT))
-#define DESC_COMMITTED		1
-#define DESC_FINALIZED		2
-#define LPOS_DATALESS(l)	((l) & 1)
-#define MAX_COUNT_BITS		24	/* 16M descriptors: far above reality */
-#define MAX_SIZE_BITS		31
-#define MAX_TEXT		4096	/* PRINTKRB_RECORD_MAX is 1024 */
+#define DESC_FLAGS_SHIFT 62
+#define DESC_ID_MASK (~(3ULL << DESC_FLAGS_SHIFT))
+#define DESC_COMMITTED 1
+#define DESC_FINALIZED 2
+#define LPOS_DATALESS(l) ((l)&1)
+#define MAX_COUNT_BITS 24 /* 16M descriptors: far above reality */
+#define MAX_SIZE_BITS 31
+#define MAX_TEXT 4096 /* PRINTKRB_RECORD_MAX is 1024 */
 
 struct prb {
 	long desc_ring, text_ring, count_bits, descs, infos, head_id, tail_id;
@@ -57,12 +57,15 @@ static int offsets(const struct rvmm_source *src, struct prb *p)
 	p->text_len = rvmm_member(src, "printk_info", "text_len");
 	p->caller_id = rvmm_member(src, "printk_info", "caller_id");
 	return p->desc_ring < 0 || p->text_ring < 0 || p->count_bits < 0 ||
-	       p->descs < 0 || p->infos < 0 || p->head_id < 0 ||
-	       p->tail_id < 0 || p->size_bits < 0 || p->data < 0 ||
-	       p->desc_size <= 0 || p->desc_size > 64 || p->sv < 0 ||
-	       p->lpos < 0 || p->begin < 0 || p->next < 0 ||
-	       p->info_size <= 0 || p->info_size > 256 || p->seq < 0 ||
-	       p->ts < 0 || p->text_len < 0 ? -1 : 0;
+			       p->descs < 0 || p->infos < 0 || p->head_id < 0 ||
+			       p->tail_id < 0 || p->size_bits < 0 ||
+			       p->data < 0 || p->desc_size <= 0 ||
+			       p->desc_size > 64 || p->sv < 0 || p->lpos < 0 ||
+			       p->begin < 0 || p->next < 0 ||
+			       p->info_size <= 0 || p->info_size > 256 ||
+			       p->seq < 0 || p->ts < 0 || p->text_len < 0
+		       ? -1
+		       : 0;
 }
 
 static int rd(const struct rvmm_session *s, uint64_t va, void *v, size_t n)
@@ -77,12 +80,14 @@ static int geometry(const struct rvmm_session *s, struct prb *p, char *err,
 	uint32_t cbits = 0, sbits = 0;
 
 	if (rvmm_symbol(&s->src, "prb", &prb)) {
-		snprintf(err, errlen, "no symbol prb (kernel without the "
+		snprintf(err, errlen,
+			 "no symbol prb (kernel without the "
 			 "lockless printk ringbuffer?)");
 		return -1;
 	}
 	if (offsets(&s->src, p)) {
-		snprintf(err, errlen, "debug info lacks struct "
+		snprintf(err, errlen,
+			 "debug info lacks struct "
 			 "printk_ringbuffer/prb_desc/printk_info members");
 		return -1;
 	}
@@ -99,14 +104,18 @@ static int geometry(const struct rvmm_session *s, struct prb *p, char *err,
 	    rd(s, dr + p->tail_id, &p->tail, 8) ||
 	    rd(s, tr + p->size_bits, &sbits, 4) ||
 	    rd(s, tr + p->data, &p->data_va, 8)) {
-		snprintf(err, errlen, "cannot read struct printk_ringbuffer "
-			 "at 0x%016llx", (unsigned long long)prb);
+		snprintf(err, errlen,
+			 "cannot read struct printk_ringbuffer "
+			 "at 0x%016llx",
+			 (unsigned long long)prb);
 		return -1;
 	}
 	if (!cbits || cbits > MAX_COUNT_BITS || sbits < 3 ||
 	    sbits > MAX_SIZE_BITS) {
-		snprintf(err, errlen, "printk ringbuffer geometry is garbage "
-			 "(count_bits %u, size_bits %u)", cbits, sbits);
+		snprintf(err, errlen,
+			 "printk ringbuffer geometry is garbage "
+			 "(count_bits %u, size_bits %u)",
+			 cbits, sbits);
 		return -1;
 	}
 	p->cbits = cbits;
@@ -136,7 +145,7 @@ static int text_span(const struct prb *p, uint64_t begin, uint64_t next,
 	}
 	if ((begin | next) & 7 || *size < 8 || *size > dsize)
 		return -1;
-	*off += 8;		/* skip the block's id */
+	*off += 8; /* skip the block's id */
 	*size -= 8;
 	return 0;
 }
@@ -186,8 +195,7 @@ static int one_record(const struct rvmm_session *s, const struct prb *p,
 	if (empty_line(begin, next)) {
 		r.len = 0;
 	} else if (text_span(p, begin, next, &off, &size) ||
-		   rd(s, p->data_va + off,
-		      text, r.len < size ? r.len : size)) {
+		   rd(s, p->data_va + off, text, r.len < size ? r.len : size)) {
 		st->bad_data++;
 		return 0;
 	} else if (size < r.len) {
@@ -202,9 +210,8 @@ static int one_record(const struct rvmm_session *s, const struct prb *p,
 	return fn(arg, &r);
 }
 
-int rvmm_log_for_each(const struct rvmm_session *s, rvmm_log_fn fn,
-		      void *arg, struct rvmm_log_stats *st, char *err,
-		      size_t errlen)
+int rvmm_log_for_each(const struct rvmm_session *s, rvmm_log_fn fn, void *arg,
+		      struct rvmm_log_stats *st, char *err, size_t errlen)
 {
 	struct rvmm_log_stats dummy;
 	uint64_t id, n, i;

@@ -32,7 +32,7 @@ void rvmm_pte_decode(uint64_t raw, struct rvmm_pte *p)
 
 const char *rvmm_pbmt_name(enum rvmm_pbmt pbmt)
 {
-	static const char *const n[] = { "PMA", "NC", "IO", "RSVD" };
+	static const char *const n[] = {"PMA", "NC", "IO", "RSVD"};
 
 	return n[pbmt & 3];
 }
@@ -66,10 +66,9 @@ char *rvmm_pte_bits_str(uint64_t raw, char *buf, size_t len)
 
 void rvmm_pte_json(struct rvmm_json *j, const char *key, uint64_t raw)
 {
-	static const char *const names[] = {
-		"v", "r", "w", "x", "u", "g", "a", "d", "special", "devmap"
-	};
-	static const char *const kinds[] = { "none", "table", "leaf" };
+	static const char *const names[] = {"v", "r", "w", "x",	      "u",
+					    "g", "a", "d", "special", "devmap"};
+	static const char *const kinds[] = {"none", "table", "leaf"};
 	struct rvmm_pte p;
 	unsigned int i;
 

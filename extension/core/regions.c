@@ -11,26 +11,27 @@
 int rvmm_regions(const struct rvmm_layout *l, struct rvmm_region *r, int max)
 {
 	const struct rvmm_region all[] = {
-		{ "user", "user space (below the kernel half)", 0,
-		  1ULL << (l->va_bits - 1) },
-		{ "fixmap", "fixmap (FIXADDR_START..FIXADDR_TOP)",
-		  l->fixaddr_start, l->fixaddr_top },
-		{ "pci-io", "PCI I/O (PCI_IO_START..PCI_IO_END)",
-		  l->pci_io_start, l->pci_io_end },
-		{ "vmemmap", "struct page array (VMEMMAP_START..END)",
-		  l->vmemmap_start, l->vmemmap_end },
-		{ "vmalloc", "vmalloc/ioremap (VMALLOC_START..END)",
-		  l->vmalloc_start, l->vmalloc_end },
+		{"user", "user space (below the kernel half)", 0,
+		 1ULL << (l->va_bits - 1)},
+		{"fixmap", "fixmap (FIXADDR_START..FIXADDR_TOP)",
+		 l->fixaddr_start, l->fixaddr_top},
+		{"pci-io", "PCI I/O (PCI_IO_START..PCI_IO_END)",
+		 l->pci_io_start, l->pci_io_end},
+		{"vmemmap", "struct page array (VMEMMAP_START..END)",
+		 l->vmemmap_start, l->vmemmap_end},
+		{"vmalloc", "vmalloc/ioremap (VMALLOC_START..END)",
+		 l->vmalloc_start, l->vmalloc_end},
 		/* The linear map runs up to the modules area (MODULES_VADDR).
 		 * KASAN shadow, when configured, is not separated out. */
-		{ "linear", "linear map of RAM (PAGE_OFFSET..)",
-		  l->page_offset, l->modules_vaddr },
-		{ "modules", "modules and BPF JIT (MODULES_VADDR..END)",
-		  l->modules_vaddr, l->modules_end },
+		{"linear", "linear map of RAM (PAGE_OFFSET..)", l->page_offset,
+		 l->modules_vaddr},
+		{"modules", "modules and BPF JIT (MODULES_VADDR..END)",
+		 l->modules_vaddr, l->modules_end},
 		/* MODULES_END is PFN_ALIGN(_start): the image under KASLR. */
-		{ "kernel", "kernel image (KERNEL_LINK_ADDR..)",
-		  l->modules_end > l->kernel_link_addr ? l->modules_end :
-		  l->kernel_link_addr, 0 },
+		{"kernel", "kernel image (KERNEL_LINK_ADDR..)",
+		 l->modules_end > l->kernel_link_addr ? l->modules_end
+						      : l->kernel_link_addr,
+		 0},
 	};
 	int i, n = 0;
 

@@ -28,16 +28,16 @@
 #include "source.h"
 #include "json.h"
 
-#define RVMM_PAGE_SHIFT		12
-#define RVMM_PAGE_SIZE		(1ULL << RVMM_PAGE_SHIFT)
-#define RVMM_PTRS_PER_TABLE	512
-#define RVMM_MAX_LEVELS		5
+#define RVMM_PAGE_SHIFT 12
+#define RVMM_PAGE_SIZE (1ULL << RVMM_PAGE_SHIFT)
+#define RVMM_PTRS_PER_TABLE 512
+#define RVMM_MAX_LEVELS 5
 
 /* ---------------------------------------------------------------------- */
 /* Notes: facts taken from fallbacks, printed by `info` and front ends.    */
 
-#define RVMM_MAX_NOTES		32
-#define RVMM_NOTE_LEN		160
+#define RVMM_MAX_NOTES 32
+#define RVMM_NOTE_LEN 160
 
 struct rvmm_notes {
 	int nr;
@@ -72,29 +72,29 @@ enum rvmm_vmci_result rvmm_vmci_get(const struct rvmm_source *src,
 /* Layout (layout.c)                                                        */
 
 struct rvmm_layout {
-	int va_bits;		/* 39, 48, 57 */
-	int levels;		/* 3, 4, 5 */
-	const char *mode;	/* "Sv39", "Sv48", "Sv57" */
+	int va_bits; /* 39, 48, 57 */
+	int levels; /* 3, 4, 5 */
+	const char *mode; /* "Sv39", "Sv48", "Sv57" */
 	uint64_t page_size;
-	uint64_t page_offset;	/* start of the linear map */
+	uint64_t page_offset; /* start of the linear map */
 	uint64_t phys_ram_base;
 	uint64_t va_kernel_pa_offset;
 	uint64_t kernel_link_addr;
 	uint64_t vmalloc_start, vmalloc_end;
 	uint64_t vmemmap_start, vmemmap_end;
 	uint64_t modules_vaddr, modules_end;
-	uint64_t pci_io_start, pci_io_end;	/* derived, pgtable.h */
-	uint64_t fixaddr_start, fixaddr_top;	/* derived, pgtable.h */
-	uint64_t vmemmap;	/* VA of the struct page of pfn 0 */
+	uint64_t pci_io_start, pci_io_end; /* derived, pgtable.h */
+	uint64_t fixaddr_start, fixaddr_top; /* derived, pgtable.h */
+	uint64_t vmemmap; /* VA of the struct page of pfn 0 */
 	uint64_t page_struct_size; /* SIZE(page) */
 	uint64_t swapper_pg_dir; /* VA */
 	uint64_t swapper_pg_dir_pa;
-	uint64_t mem_section;	/* value of the mem_section pointer, or 0 */
+	uint64_t mem_section; /* value of the mem_section pointer, or 0 */
 	uint64_t mem_section_size; /* SIZE(mem_section), 0 if unknown */
 	uint64_t section_mem_map_off; /* OFFSET(mem_section.section_mem_map) */
 	uint64_t nr_section_roots; /* LENGTH(mem_section) or computed */
-	int section_size_bits;	/* -1 unknown */
-	int max_physmem_bits;	/* -1 unknown */
+	int section_size_bits; /* -1 unknown */
+	int max_physmem_bits; /* -1 unknown */
 	char osrelease[65];
 };
 
@@ -122,41 +122,45 @@ int rvmm_is_canonical(const struct rvmm_layout *l, uint64_t va);
 /* ---------------------------------------------------------------------- */
 /* PTE decoding (pte.c): architecture facts, no kernel needed.              */
 
-#define RVMM_PTE_V	(1ULL << 0)
-#define RVMM_PTE_R	(1ULL << 1)
-#define RVMM_PTE_W	(1ULL << 2)
-#define RVMM_PTE_X	(1ULL << 3)
-#define RVMM_PTE_U	(1ULL << 4)
-#define RVMM_PTE_G	(1ULL << 5)
-#define RVMM_PTE_A	(1ULL << 6)
-#define RVMM_PTE_D	(1ULL << 7)
-#define RVMM_PTE_SPECIAL (1ULL << 8)	/* RSW bit 0 (_PAGE_SPECIAL) */
-#define RVMM_PTE_DEVMAP	(1ULL << 9)	/* RSW bit 1 (_PAGE_DEVMAP) */
+#define RVMM_PTE_V (1ULL << 0)
+#define RVMM_PTE_R (1ULL << 1)
+#define RVMM_PTE_W (1ULL << 2)
+#define RVMM_PTE_X (1ULL << 3)
+#define RVMM_PTE_U (1ULL << 4)
+#define RVMM_PTE_G (1ULL << 5)
+#define RVMM_PTE_A (1ULL << 6)
+#define RVMM_PTE_D (1ULL << 7)
+#define RVMM_PTE_SPECIAL (1ULL << 8) /* RSW bit 0 (_PAGE_SPECIAL) */
+#define RVMM_PTE_DEVMAP (1ULL << 9) /* RSW bit 1 (_PAGE_DEVMAP) */
 #define RVMM_PTE_PFN_SHIFT 10
 #define RVMM_PTE_PFN_MASK (((1ULL << 44) - 1) << RVMM_PTE_PFN_SHIFT)
 #define RVMM_PTE_PBMT_SHIFT 61
 #define RVMM_PTE_PBMT_MASK (3ULL << RVMM_PTE_PBMT_SHIFT)
-#define RVMM_PTE_N	(1ULL << 63)	/* Svnapot */
-#define RVMM_PTE_RSVD_MASK (((1ULL << 7) - 1) << 54)	/* bits 60:54 */
+#define RVMM_PTE_N (1ULL << 63) /* Svnapot */
+#define RVMM_PTE_RSVD_MASK (((1ULL << 7) - 1) << 54) /* bits 60:54 */
 
 enum rvmm_pte_kind {
-	RVMM_PTE_NONE,		/* V clear */
-	RVMM_PTE_TABLE,		/* V set, R=W=X=0 */
-	RVMM_PTE_LEAF,		/* V set, any of R/W/X */
+	RVMM_PTE_NONE, /* V clear */
+	RVMM_PTE_TABLE, /* V set, R=W=X=0 */
+	RVMM_PTE_LEAF, /* V set, any of R/W/X */
 };
 
-enum rvmm_pbmt { RVMM_PBMT_PMA = 0, RVMM_PBMT_NC = 1, RVMM_PBMT_IO = 2,
-		 RVMM_PBMT_RSVD = 3 };
+enum rvmm_pbmt {
+	RVMM_PBMT_PMA = 0,
+	RVMM_PBMT_NC = 1,
+	RVMM_PBMT_IO = 2,
+	RVMM_PBMT_RSVD = 3
+};
 
 struct rvmm_pte {
 	uint64_t raw;
 	enum rvmm_pte_kind kind;
-	uint64_t pfn;		/* bits 53:10 as stored */
+	uint64_t pfn; /* bits 53:10 as stored */
 	enum rvmm_pbmt pbmt;
-	int napot;		/* N bit set */
-	int napot_order;	/* log2 pages of the NAPOT range, 0 if none */
-	int reserved_wx;	/* W without R: reserved encoding */
-	int reserved_bits;	/* bits 60:54 non-zero */
+	int napot; /* N bit set */
+	int napot_order; /* log2 pages of the NAPOT range, 0 if none */
+	int reserved_wx; /* W without R: reserved encoding */
+	int reserved_bits; /* bits 60:54 non-zero */
 };
 
 void rvmm_pte_decode(uint64_t raw, struct rvmm_pte *p);
@@ -178,17 +182,17 @@ char *rvmm_size_str(uint64_t size, char *buf, size_t len);
 
 enum rvmm_xlate_status {
 	RVMM_XL_OK = 0,
-	RVMM_XL_NOT_MAPPED,	/* an entry with V clear */
-	RVMM_XL_READ_ERROR,	/* table outside memory */
-	RVMM_XL_NOT_IN_DUMP,	/* table page filtered out of the dump */
-	RVMM_XL_NON_CANONICAL,	/* va bits above va_bits-1 not a sign ext. */
-	RVMM_XL_RESERVED,	/* reserved PTE encoding (W without R, ...) */
-	RVMM_XL_BAD_LEAF,	/* misaligned superpage or bad NAPOT */
+	RVMM_XL_NOT_MAPPED, /* an entry with V clear */
+	RVMM_XL_READ_ERROR, /* table outside memory */
+	RVMM_XL_NOT_IN_DUMP, /* table page filtered out of the dump */
+	RVMM_XL_NON_CANONICAL, /* va bits above va_bits-1 not a sign ext. */
+	RVMM_XL_RESERVED, /* reserved PTE encoding (W without R, ...) */
+	RVMM_XL_BAD_LEAF, /* misaligned superpage or bad NAPOT */
 };
 
 struct rvmm_xlate_level {
 	const char *name;
-	uint64_t table_pa;	/* PA of the table page */
+	uint64_t table_pa; /* PA of the table page */
 	unsigned int index;
 	uint64_t entry_pa;
 	uint64_t entry;
@@ -198,35 +202,35 @@ struct rvmm_xlate_level {
 struct rvmm_xlate {
 	uint64_t va;
 	enum rvmm_xlate_status status;
-	int nr;			/* levels recorded */
+	int nr; /* levels recorded */
 	struct rvmm_xlate_level lv[RVMM_MAX_LEVELS];
-	int leaf_level;		/* -1 when not translated */
-	uint64_t map_size;	/* bytes mapped by the leaf (64K for NAPOT) */
+	int leaf_level; /* -1 when not translated */
+	uint64_t map_size; /* bytes mapped by the leaf (64K for NAPOT) */
 	uint64_t pa;
 };
 
 const char *rvmm_xlate_status_str(enum rvmm_xlate_status st);
 /* Translate va through the tables rooted at root_pa.  Returns status. */
 enum rvmm_xlate_status rvmm_translate(const struct rvmm_source *src,
-				      uint64_t root_pa, int levels,
-				      uint64_t va, struct rvmm_xlate *x);
+				      uint64_t root_pa, int levels, uint64_t va,
+				      struct rvmm_xlate *x);
 
 enum rvmm_visit_kind {
-	RVMM_VISIT_TABLE,	/* entering a table page (root included) */
+	RVMM_VISIT_TABLE, /* entering a table page (root included) */
 	RVMM_VISIT_LEAF,
 	RVMM_VISIT_ANOMALY,
 };
 
 enum rvmm_anomaly {
 	RVMM_AN_NONE = 0,
-	RVMM_AN_READ_ERROR,	/* table outside memory: not followed */
-	RVMM_AN_NOT_IN_DUMP,	/* table page absent: not followed */
-	RVMM_AN_CYCLE,		/* table already on the current path */
-	RVMM_AN_SHARED,		/* table already visited elsewhere */
-	RVMM_AN_RESERVED,	/* reserved encoding (W without R, bits 60:54) */
-	RVMM_AN_MISALIGNED,	/* superpage leaf whose PFN is not aligned */
-	RVMM_AN_BAD_NAPOT,	/* N bit on a non-PTE level or bad order */
-	RVMM_AN_TABLE_CAP,	/* global cap on tables reached */
+	RVMM_AN_READ_ERROR, /* table outside memory: not followed */
+	RVMM_AN_NOT_IN_DUMP, /* table page absent: not followed */
+	RVMM_AN_CYCLE, /* table already on the current path */
+	RVMM_AN_SHARED, /* table already visited elsewhere */
+	RVMM_AN_RESERVED, /* reserved encoding (W without R, bits 60:54) */
+	RVMM_AN_MISALIGNED, /* superpage leaf whose PFN is not aligned */
+	RVMM_AN_BAD_NAPOT, /* N bit on a non-PTE level or bad order */
+	RVMM_AN_TABLE_CAP, /* global cap on tables reached */
 };
 
 const char *rvmm_anomaly_str(enum rvmm_anomaly a);
@@ -234,13 +238,13 @@ const char *rvmm_anomaly_str(enum rvmm_anomaly a);
 struct rvmm_visit {
 	enum rvmm_visit_kind kind;
 	enum rvmm_anomaly anomaly;
-	int level;		/* level of the entry (or of the table page) */
+	int level; /* level of the entry (or of the table page) */
 	const char *level_name;
-	uint64_t va;		/* first VA covered */
-	uint64_t size;		/* bytes of VA covered */
-	uint64_t pa;		/* leaf: PA of va; table: PA of the table */
-	uint64_t entry_pa;	/* PA of the entry pointing here (0 for root) */
-	uint64_t entry;		/* raw entry value (0 for root) */
+	uint64_t va; /* first VA covered */
+	uint64_t size; /* bytes of VA covered */
+	uint64_t pa; /* leaf: PA of va; table: PA of the table */
+	uint64_t entry_pa; /* PA of the entry pointing here (0 for root) */
+	uint64_t entry; /* raw entry value (0 for root) */
 };
 
 /* Return non-zero to stop the walk. */
@@ -248,12 +252,12 @@ typedef int (*rvmm_visit_fn)(void *arg, const struct rvmm_visit *v);
 
 struct rvmm_walk_stats {
 	unsigned long tables, leaves, anomalies;
-	int stopped;		/* visitor asked to stop */
-	int interrupted;	/* ops->interrupted said so */
-	int capped;		/* max_tables reached */
+	int stopped; /* visitor asked to stop */
+	int interrupted; /* ops->interrupted said so */
+	int capped; /* max_tables reached */
 };
 
-#define RVMM_WALK_DEFAULT_MAX_TABLES	(1U << 20)
+#define RVMM_WALK_DEFAULT_MAX_TABLES (1U << 20)
 
 /*
  * Visit every valid entry in [start, end) (end 0 = top of the address
@@ -268,9 +272,9 @@ int rvmm_walk(const struct rvmm_source *src, uint64_t root_pa, int levels,
 /* Regions (regions.c)                                                      */
 
 struct rvmm_region {
-	const char *name;	/* CLI name: "linear", "vmemmap", ... */
+	const char *name; /* CLI name: "linear", "vmemmap", ... */
 	const char *desc;
-	uint64_t start, end;	/* [start, end); end 0 = 2^64 */
+	uint64_t start, end; /* [start, end); end 0 = 2^64 */
 };
 
 #define RVMM_MAX_REGIONS 10
@@ -301,9 +305,9 @@ const char *rvmm_ptype_scheme_str(enum rvmm_ptype_scheme s);
 
 /* Offsets are -1 when the member does not exist in this kernel. */
 struct rvmm_page_layout {
-	int ok;			/* enough to decode struct pages */
-	char err[160];		/* why not, when !ok */
-	long size;		/* SIZE(page) */
+	int ok; /* enough to decode struct pages */
+	char err[160]; /* why not, when !ok */
+	long size; /* SIZE(page) */
 	long flags, lru_next, lru_prev, compound_head, mapping, index;
 	long private_, page_type, mapcount, refcount, memcg_data;
 	/* struct ptdesc, when it exists */
@@ -316,8 +320,8 @@ struct rvmm_page_layout {
 	/* zone/node positions in page->flags, -1 unknown */
 	int zones_shift, nodes_shift, zone_pgshift, node_pgshift;
 	enum rvmm_ptype_scheme scheme;
-	const char *scheme_why;	/* how the scheme was detected */
-	uint64_t list_poison2;	/* LIST_POISON2 on riscv64 */
+	const char *scheme_why; /* how the scheme was detected */
+	uint64_t list_poison2; /* LIST_POISON2 on riscv64 */
 };
 
 struct rvmm_options;
@@ -330,10 +334,16 @@ int rvmm_page_layout_resolve(const struct rvmm_source *src,
 
 /* Classify a page_type word under a scheme. */
 enum rvmm_ptype {
-	RVMM_PT_NONE,		/* no type (mapcount or UINT_MAX) */
-	RVMM_PT_BUDDY, RVMM_PT_OFFLINE, RVMM_PT_TABLE, RVMM_PT_GUARD,
-	RVMM_PT_HUGETLB, RVMM_PT_SLAB, RVMM_PT_ZSMALLOC, RVMM_PT_UNACCEPTED,
-	RVMM_PT_UNKNOWN,	/* scheme unknown or unrecognised value */
+	RVMM_PT_NONE, /* no type (mapcount or UINT_MAX) */
+	RVMM_PT_BUDDY,
+	RVMM_PT_OFFLINE,
+	RVMM_PT_TABLE,
+	RVMM_PT_GUARD,
+	RVMM_PT_HUGETLB,
+	RVMM_PT_SLAB,
+	RVMM_PT_ZSMALLOC,
+	RVMM_PT_UNACCEPTED,
+	RVMM_PT_UNKNOWN, /* scheme unknown or unrecognised value */
 };
 
 enum rvmm_ptype rvmm_page_type_decode(enum rvmm_ptype_scheme s,
@@ -342,9 +352,9 @@ const char *rvmm_ptype_str(enum rvmm_ptype t);
 
 /* What lru.prev / pmd_huge_pte holds. */
 enum rvmm_huge_pte_kind {
-	RVMM_HP_ZERO,		/* what pagetable_pmd_ctor leaves */
-	RVMM_HP_POISON2,	/* LIST_POISON2: came from the buddy allocator */
-	RVMM_HP_SELF_LRU,	/* &page->lru: memblock page, list_head init */
+	RVMM_HP_ZERO, /* what pagetable_pmd_ctor leaves */
+	RVMM_HP_POISON2, /* LIST_POISON2: came from the buddy allocator */
+	RVMM_HP_SELF_LRU, /* &page->lru: memblock page, list_head init */
 	RVMM_HP_OTHER,
 };
 
@@ -353,41 +363,41 @@ const char *rvmm_huge_pte_kind_str(enum rvmm_huge_pte_kind k);
 enum rvmm_table_verdict {
 	RVMM_TV_CONSTRUCTED,
 	RVMM_TV_NOT_CONSTRUCTED,
-	RVMM_TV_FREE,		/* page is free: a stale pointer to it */
-	RVMM_TV_UNKNOWN,	/* struct page unreadable or scheme unknown */
+	RVMM_TV_FREE, /* page is free: a stale pointer to it */
+	RVMM_TV_UNKNOWN, /* struct page unreadable or scheme unknown */
 };
 
 const char *rvmm_table_verdict_str(enum rvmm_table_verdict v);
 
 struct rvmm_page_info {
 	uint64_t pfn;
-	uint64_t page_va;	/* VA of the struct page */
-	uint64_t page_pa;	/* 0 if its vmemmap VA did not translate */
+	uint64_t page_va; /* VA of the struct page */
+	uint64_t page_pa; /* 0 if its vmemmap VA did not translate */
 	enum rvmm_read_result rr;
 	enum rvmm_xlate_status xs;
 	uint64_t flags;
-	uint64_t lru_next, lru_prev;	/* lru_prev = pmd_huge_pte */
+	uint64_t lru_next, lru_prev; /* lru_prev = pmd_huge_pte */
 	uint64_t mapping, index, private_, memcg_data;
 	uint32_t page_type;
 	int32_t refcount;
 	int has_page_type, has_memcg;
-	int zone, node;		/* -1 unknown */
+	int zone, node; /* -1 unknown */
 	enum rvmm_ptype ptype;
-	int reserved;		/* PG_reserved: memblock / never freed */
+	int reserved; /* PG_reserved: memblock / never freed */
 	int head, compound_tail;
-	int is_free;		/* PGTY_buddy or refcount 0 */
+	int is_free; /* PGTY_buddy or refcount 0 */
 	enum rvmm_huge_pte_kind huge_pte_kind;
 	/* page-table-page verdict; pmd_level says whether the pmd_huge_pte
 	 * rule applies (1 yes, 0 no, -1 unknown: not applied, mentioned). */
 	enum rvmm_table_verdict verdict;
-	const char *why;	/* one phrase explaining the verdict */
+	const char *why; /* one phrase explaining the verdict */
 };
 
 struct rvmm_session;
 
 /* Read and decode the struct page of pfn.  Returns -1 if unreadable. */
-int rvmm_page_decode(const struct rvmm_session *s, uint64_t pfn,
-		     int pmd_level, struct rvmm_page_info *pi);
+int rvmm_page_decode(const struct rvmm_session *s, uint64_t pfn, int pmd_level,
+		     struct rvmm_page_info *pi);
 /* Only the verdict logic, on already filled fields (for tests). */
 void rvmm_page_verdict(const struct rvmm_page_layout *p,
 		       struct rvmm_page_info *pi, int pmd_level);
@@ -402,23 +412,23 @@ struct rvmm_section_layout {
 	int ok;
 	char err[160];
 	int present_bit, has_mem_map_bit, online_bit, early_bit;
-	int zone_device_bit;	/* -1 if the kernel has none */
+	int zone_device_bit; /* -1 if the kernel has none */
 	int map_last_bit;
-	uint64_t map_mask;	/* ~((1 << map_last_bit) - 1) */
+	uint64_t map_mask; /* ~((1 << map_last_bit) - 1) */
 	uint64_t sections_per_root;
 	uint64_t pages_per_section;
-	uint64_t nr_sections;	/* 1 << (MAX_PHYSMEM_BITS - SECTION_SIZE_BITS) */
+	uint64_t nr_sections; /* 1 << (MAX_PHYSMEM_BITS - SECTION_SIZE_BITS) */
 };
 
 struct rvmm_section {
 	uint64_t nr;
-	uint64_t ms_va;		/* VA of the struct mem_section */
-	uint64_t raw;		/* section_mem_map as stored */
+	uint64_t ms_va; /* VA of the struct mem_section */
+	uint64_t raw; /* section_mem_map as stored */
 	uint64_t start_pfn;
 	int present, has_mem_map, online, early, zone_device;
-	uint64_t map_decoded;	/* raw & mask: struct page VA of pfn 0 */
-	uint64_t first_page;	/* struct page VA of start_pfn */
-	uint64_t end_page;	/* first_page + pages_per_section * SIZE */
+	uint64_t map_decoded; /* raw & mask: struct page VA of pfn 0 */
+	uint64_t first_page; /* struct page VA of start_pfn */
+	uint64_t end_page; /* first_page + pages_per_section * SIZE */
 };
 
 int rvmm_section_layout_resolve(const struct rvmm_source *src,
@@ -427,8 +437,8 @@ int rvmm_section_layout_resolve(const struct rvmm_source *src,
 				struct rvmm_notes *notes);
 /* Decode one raw section_mem_map word into s (nr set by caller). */
 void rvmm_section_decode(const struct rvmm_section_layout *sl,
-			 const struct rvmm_layout *l, uint64_t nr,
-			 uint64_t raw, struct rvmm_section *s);
+			 const struct rvmm_layout *l, uint64_t nr, uint64_t raw,
+			 struct rvmm_section *s);
 
 /* Return non-zero to stop. */
 typedef int (*rvmm_section_fn)(void *arg, const struct rvmm_section *s);
@@ -462,7 +472,7 @@ struct rvmm_session {
 	struct rvmm_section_layout sections;
 	struct rvmm_notes notes;
 	struct rvmm_options opt;
-	const char *dump_format;	/* front end sets: "ELF", "kdump", .. */
+	const char *dump_format; /* front end sets: "ELF", "kdump", .. */
 	char err[256];
 };
 
@@ -479,14 +489,17 @@ const char *rvmm_session_open(struct rvmm_session *s,
 			      const struct rvmm_options *opt);
 
 /* Translate a kernel VA: image and linear map by formula, else walk. */
-enum rvmm_xlate_status rvmm_kva_to_pa(const struct rvmm_session *s,
-				      uint64_t va, uint64_t *pa);
+enum rvmm_xlate_status rvmm_kva_to_pa(const struct rvmm_session *s, uint64_t va,
+				      uint64_t *pa);
 /* Read len bytes at kernel VA (may cross pages). */
-enum rvmm_read_result rvmm_read_kva(const struct rvmm_session *s,
-				    uint64_t va, void *buf, size_t len);
+enum rvmm_read_result rvmm_read_kva(const struct rvmm_session *s, uint64_t va,
+				    void *buf, size_t len);
 
-enum rvmm_vmemmap_sel { RVMM_VMEMMAP_ALL, RVMM_VMEMMAP_PFN,
-			RVMM_VMEMMAP_SECTION };
+enum rvmm_vmemmap_sel {
+	RVMM_VMEMMAP_ALL,
+	RVMM_VMEMMAP_PFN,
+	RVMM_VMEMMAP_SECTION
+};
 
 /* All commands return 0 on success, -1 after printing an error. */
 int rvmm_cmd_info(struct rvmm_session *s, struct rvmm_out *o);
@@ -498,7 +511,7 @@ int rvmm_cmd_ptdump(struct rvmm_session *s, struct rvmm_out *o,
 int rvmm_cmd_vmemmap(struct rvmm_session *s, struct rvmm_out *o,
 		     enum rvmm_vmemmap_sel sel, uint64_t arg);
 /* arg is a pfn, or (is_page_va) the VA of a struct page. */
-int rvmm_cmd_ptdesc(struct rvmm_session *s, struct rvmm_out *o,
-		    uint64_t arg, int is_page_va);
+int rvmm_cmd_ptdesc(struct rvmm_session *s, struct rvmm_out *o, uint64_t arg,
+		    int is_page_va);
 
 #endif

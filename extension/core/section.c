@@ -30,18 +30,19 @@ int rvmm_section_layout_resolve(const struct rvmm_source *src,
 
 	memset(sl, 0, sizeof(*sl));
 	/* Defaults: the 6.12 enum with CONFIG_ZONE_DEVICE (mmzone.h). */
-	sl->present_bit = enum_bit(src, "SECTION_MARKED_PRESENT_BIT", 0,
-				   &missing);
-	sl->has_mem_map_bit = enum_bit(src, "SECTION_HAS_MEM_MAP_BIT", 1,
-				       &missing);
+	sl->present_bit =
+		enum_bit(src, "SECTION_MARKED_PRESENT_BIT", 0, &missing);
+	sl->has_mem_map_bit =
+		enum_bit(src, "SECTION_HAS_MEM_MAP_BIT", 1, &missing);
 	sl->online_bit = enum_bit(src, "SECTION_IS_ONLINE_BIT", 2, &missing);
 	sl->early_bit = enum_bit(src, "SECTION_IS_EARLY_BIT", 3, &missing);
 	sl->map_last_bit = enum_bit(src, "SECTION_MAP_LAST_BIT", 5, &missing);
-	sl->zone_device_bit = enum_bit(src, "SECTION_TAINT_ZONE_DEVICE_BIT", 4,
-				       &zd_missing);
+	sl->zone_device_bit =
+		enum_bit(src, "SECTION_TAINT_ZONE_DEVICE_BIT", 4, &zd_missing);
 	if (missing == 5) {
 		rvmm_note(notes, "no SECTION_*_BIT enumerators; assumed the "
-			  "6.12 CONFIG_ZONE_DEVICE layout (bits 0-4, last 5)");
+				 "6.12 CONFIG_ZONE_DEVICE layout (bits 0-4, "
+				 "last 5)");
 	} else if (zd_missing) {
 		/* Other enumerators exist: the kernel has no ZONE_DEVICE. */
 		sl->zone_device_bit = -1;
@@ -50,12 +51,12 @@ int rvmm_section_layout_resolve(const struct rvmm_source *src,
 	if (!l->mem_section || !l->mem_section_size ||
 	    l->mem_section_size > RVMM_PAGE_SIZE) {
 		strcpy(sl->err, "mem_section unavailable (need SYMBOL"
-		       "(mem_section) and SIZE(mem_section))");
+				"(mem_section) and SIZE(mem_section))");
 		return -1;
 	}
 	sl->sections_per_root = RVMM_PAGE_SIZE / l->mem_section_size;
-	sl->pages_per_section = 1ULL << (l->section_size_bits -
-					 RVMM_PAGE_SHIFT);
+	sl->pages_per_section = 1ULL
+				<< (l->section_size_bits - RVMM_PAGE_SHIFT);
 	sl->nr_sections = 1ULL << (l->max_physmem_bits - l->section_size_bits);
 	if (!l->nr_section_roots) {
 		strcpy(sl->err, "number of mem_section roots unknown");
@@ -66,8 +67,8 @@ int rvmm_section_layout_resolve(const struct rvmm_source *src,
 }
 
 void rvmm_section_decode(const struct rvmm_section_layout *sl,
-			 const struct rvmm_layout *l, uint64_t nr,
-			 uint64_t raw, struct rvmm_section *s)
+			 const struct rvmm_layout *l, uint64_t nr, uint64_t raw,
+			 struct rvmm_section *s)
 {
 	memset(s, 0, sizeof(*s));
 	s->nr = nr;
@@ -81,8 +82,8 @@ void rvmm_section_decode(const struct rvmm_section_layout *sl,
 			 ((raw >> sl->zone_device_bit) & 1);
 	s->map_decoded = raw & sl->map_mask;
 	s->first_page = s->map_decoded + s->start_pfn * l->page_struct_size;
-	s->end_page = s->first_page +
-		      sl->pages_per_section * l->page_struct_size;
+	s->end_page =
+		s->first_page + sl->pages_per_section * l->page_struct_size;
 }
 
 /* Read the raw word of every section in one root page. */
@@ -96,8 +97,9 @@ static int read_root(const struct rvmm_session *s, uint64_t root_va,
 	if (rvmm_read_kva(s, root_va, buf, RVMM_PAGE_SIZE) != RVMM_READ_OK)
 		return -1;
 	for (i = 0; i < s->sections.sections_per_root; i++)
-		raw[i] = rvmm_load(buf, i * l->mem_section_size +
-				   l->section_mem_map_off, 8);
+		raw[i] = rvmm_load(
+			buf, i * l->mem_section_size + l->section_mem_map_off,
+			8);
 	return 0;
 }
 
@@ -136,8 +138,8 @@ int rvmm_for_each_section(const struct rvmm_session *s, int all,
 				continue;
 			}
 			for (j = 0; j < sl->sections_per_root; j++) {
-				uint64_t nr = (r + i) * sl->sections_per_root
-					      + j;
+				uint64_t nr =
+					(r + i) * sl->sections_per_root + j;
 
 				if (!raw[j] && !all)
 					continue;

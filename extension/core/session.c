@@ -43,8 +43,8 @@ const char *rvmm_session_open(struct rvmm_session *s,
 	return NULL;
 }
 
-enum rvmm_xlate_status rvmm_kva_to_pa(const struct rvmm_session *s,
-				      uint64_t va, uint64_t *pa)
+enum rvmm_xlate_status rvmm_kva_to_pa(const struct rvmm_session *s, uint64_t va,
+				      uint64_t *pa)
 {
 	const struct rvmm_layout *l = &s->layout;
 	struct rvmm_xlate x;
@@ -62,8 +62,8 @@ enum rvmm_xlate_status rvmm_kva_to_pa(const struct rvmm_session *s,
 	return x.status;
 }
 
-enum rvmm_read_result rvmm_read_kva(const struct rvmm_session *s,
-				    uint64_t va, void *buf, size_t len)
+enum rvmm_read_result rvmm_read_kva(const struct rvmm_session *s, uint64_t va,
+				    void *buf, size_t len)
 {
 	unsigned char *p = buf;
 	enum rvmm_xlate_status st;
@@ -90,8 +90,8 @@ enum rvmm_read_result rvmm_read_kva(const struct rvmm_session *s,
 	return RVMM_READ_OK;
 }
 
-void rvmm_err(const struct rvmm_session *s, struct rvmm_out *o,
-	      const char *fmt, ...)
+void rvmm_err(const struct rvmm_session *s, struct rvmm_out *o, const char *fmt,
+	      ...)
 {
 	char msg[512];
 	va_list ap;

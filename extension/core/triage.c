@@ -13,7 +13,7 @@
 #include "forensics.h"
 #include "internal.h"
 
-#define MAX_SITES	64
+#define MAX_SITES 64
 
 struct tr {
 	const struct rvmm_session *s;
@@ -23,8 +23,8 @@ struct tr {
 	struct rvmm_log_facts lf;
 };
 
-void rvmm_evidence(struct rvmm_triage *t, const char *kind,
-		   const char *fmt, ...)
+void rvmm_evidence(struct rvmm_triage *t, const char *kind, const char *fmt,
+		   ...)
 {
 	struct rvmm_evidence *e;
 	va_list ap;
@@ -48,31 +48,36 @@ static void fix_present(struct tr *r)
 						 "is_vmemmap");
 	r->f->fix_present = v;
 	if (!src->ops->function_has_param)
-		rvmm_evidence(r->t, "missing", "this front end cannot read "
+		rvmm_evidence(r->t, "missing",
+			      "this front end cannot read "
 			      "function parameters from the debug info: fix "
 			      "21f1b85c8912 presence unknown");
 	else if (v < 0)
-		rvmm_evidence(r->t, "missing", "free_pmd_table is not in the "
+		rvmm_evidence(r->t, "missing",
+			      "free_pmd_table is not in the "
 			      "debug info (no MEMORY_HOTREMOVE, or no DWARF): "
 			      "fix presence unknown");
 	else
-		rvmm_evidence(r->t, "fix", "free_pmd_table %s an is_vmemmap "
-			      "parameter: fix 21f1b85c8912 %s", v ? "has" :
-			      "lacks", v ? "present" : "absent");
+		rvmm_evidence(r->t, "fix",
+			      "free_pmd_table %s an is_vmemmap "
+			      "parameter: fix 21f1b85c8912 %s",
+			      v ? "has" : "lacks", v ? "present" : "absent");
 }
 
 static void paging(struct tr *r)
 {
-	static const char *const name[] = { "sv39", "sv48", "sv57" };
+	static const char *const name[] = {"sv39", "sv48", "sv57"};
 	int levels = r->s->layout.levels;
 
 	r->f->levels = levels;
-	r->t->paging_mode = levels >= 3 && levels <= 5 ? name[levels - 3] :
-			    "unknown";
+	r->t->paging_mode = levels >= 3 && levels <= 5 ? name[levels - 3]
+						       : "unknown";
 	rvmm_evidence(r->t, "paging-mode", "%s: %s", r->s->layout.mode,
 		      levels >= 4 ? "free_pmd_table runs on hot-remove "
-		      "(pgtable_l4_enabled)" : "PMD tables are never freed "
-		      "(free_pmd_table needs pgtable_l4_enabled)");
+				    "(pgtable_l4_enabled)"
+				  : "PMD tables are never freed "
+				    "(free_pmd_table needs "
+				    "pgtable_l4_enabled)");
 }
 
 static void sites(struct tr *r)
@@ -92,7 +97,8 @@ static void sites(struct tr *r)
 		return;
 	}
 	if (!n) {
-		rvmm_evidence(r->t, "missing", "no __bug_table entry at %s:%d "
+		rvmm_evidence(r->t, "missing",
+			      "no __bug_table entry at %s:%d "
 			      "among %lu: the vmlinux does not match the dump?",
 			      lf->bug_file, lf->bug_line, scanned);
 		return;
@@ -113,31 +119,38 @@ static void sites(struct tr *r)
 			f->epc_matches_site = 1;
 			f->site_is_pmd_dtor = is_dtor;
 			f->site_in_teardown = is_dtor &&
-				(rvmm_bug_site_in(b, "free_pmd_table") ||
-				 rvmm_bug_site_in(b, "remove_pgd_mapping"));
+					      (rvmm_bug_site_in(b, "free_pmd_"
+								   "table") ||
+					       rvmm_bug_site_in(b, "remove_pgd_"
+								   "mapping"));
 		}
 		if (!at_epc && (shown >= 3 || !is_dtor))
 			continue;
 		shown++;
 		chain[0] = '\0';
 		for (k = 0; k < b->nr_chain; k++)
-			snprintf(chain + strlen(chain), sizeof(chain) -
-				 strlen(chain), "%s%s", k ? " <- " : "",
-				 b->chain[k]);
-		rvmm_evidence(r->t, "bug-site", "%s:%d -> 0x%016" PRIx64 " %s+0x%"
-			      PRIx64 "%s%s%s", lf->bug_file, lf->bug_line,
-			      b->bug_addr, b->func[0] ? b->func : "?",
-			      b->func_off, at_epc ? " (= epc)" : "",
+			snprintf(chain + strlen(chain),
+				 sizeof(chain) - strlen(chain), "%s%s",
+				 k ? " <- " : "", b->chain[k]);
+		rvmm_evidence(r->t, "bug-site",
+			      "%s:%d -> 0x%016" PRIx64 " %s+0x%" PRIx64 "%s%s%"
+									"s",
+			      lf->bug_file, lf->bug_line, b->bug_addr,
+			      b->func[0] ? b->func : "?", b->func_off,
+			      at_epc ? " (= epc)" : "",
 			      b->nr_chain > 0 ? ", inlined: " : "", chain);
 	}
 	if (f->site_resolved < 0) {
-		rvmm_evidence(r->t, "missing", "this front end cannot map "
+		rvmm_evidence(r->t, "missing",
+			      "this front end cannot map "
 			      "addresses to functions: BUG site unresolved");
 		return;
 	}
-	rvmm_evidence(r->t, "bug-site", "%d __bug_table entries at %s:%d, %d "
+	rvmm_evidence(r->t, "bug-site",
+		      "%d __bug_table entries at %s:%d, %d "
 		      "of them pmd_ptlock_free's VM_BUG_ON_PAGE(ptdesc->"
-		      "pmd_huge_pte)", n, lf->bug_file, lf->bug_line, dtor);
+		      "pmd_huge_pte)",
+		      n, lf->bug_file, lf->bug_line, dtor);
 	if (!lf->has_epc) {
 		/* without epc, any dtor site in the teardown will do */
 		f->site_is_pmd_dtor = dtor > 0;
@@ -153,7 +166,7 @@ static void log_bug(struct tr *r)
 	const struct rvmm_log_facts *lf = &r->lf;
 	struct rvmm_triage_facts *f = r->f;
 	static const char *const path[] = {
-		"vmemmap_free", "section_deactivate", "__remove_pages",
+		"vmemmap_free",	  "section_deactivate", "__remove_pages",
 		"memunmap_pages", "arch_remove_memory",
 	};
 	char seen[160] = "";
@@ -161,8 +174,10 @@ static void log_bug(struct tr *r)
 
 	f->bug_in_log = lf->has_bug;
 	if (!lf->has_bug) {
-		rvmm_evidence(r->t, "log", "no \"kernel BUG at\" in the kernel "
-			      "log (%zu lines)", r->log.nr);
+		rvmm_evidence(r->t, "log",
+			      "no \"kernel BUG at\" in the kernel "
+			      "log (%zu lines)",
+			      r->log.nr);
 		return;
 	}
 	f->bug_is_mm_h = strstr(lf->bug_file, "include/linux/mm.h") != NULL;
@@ -172,25 +187,29 @@ static void log_bug(struct tr *r)
 		rvmm_evidence(r->t, "log", "epc 0x%016" PRIx64, lf->epc);
 	if (lf->has_page_dump) {
 		f->page_known = 1;
-		f->page_dump_reason = strstr(lf->dumped_because,
-					     "pmd_huge_pte") != NULL;
-		rvmm_evidence(r->t, "page-dump", "pfn 0x%" PRIx64 " refcount "
-			      "%d, page dumped because: %s", lf->page_pfn,
-			      lf->page_refcount, lf->dumped_because[0] ?
-			      lf->dumped_because : "?");
+		f->page_dump_reason = strstr(lf->dumped_because, "pmd_huge_"
+								 "pte") != NULL;
+		rvmm_evidence(r->t, "page-dump",
+			      "pfn 0x%" PRIx64 " refcount "
+			      "%d, page dumped because: %s",
+			      lf->page_pfn, lf->page_refcount,
+			      lf->dumped_because[0] ? lf->dumped_because : "?");
 		if (lf->nr_raw > 2)
-			rvmm_evidence(r->t, "page-dump", "raw word 2 (lru.prev"
+			rvmm_evidence(r->t, "page-dump",
+				      "raw word 2 (lru.prev"
 				      " = pmd_huge_pte) 0x%016" PRIx64 "%s",
-				      lf->raw[2], lf->raw[2] ==
-				      r->s->pages.list_poison2 ?
-				      " = LIST_POISON2: buddy page never "
-				      "through the ctor" : "");
+				      lf->raw[2],
+				      lf->raw[2] == r->s->pages.list_poison2
+					      ? " = LIST_POISON2: buddy page "
+						"never "
+						"through the ctor"
+					      : "");
 	}
 	for (i = 0; i < ARRAY_SIZE(path); i++)
 		if (rvmm_log_trace_has(lf, path[i]))
-			snprintf(seen + strlen(seen), sizeof(seen) -
-				 strlen(seen), "%s%s", seen[0] ? " " : "",
-				 path[i]);
+			snprintf(seen + strlen(seen),
+				 sizeof(seen) - strlen(seen), "%s%s",
+				 seen[0] ? " " : "", path[i]);
 	f->trace_vmemmap_free = rvmm_log_trace_has(lf, "vmemmap_free");
 	rvmm_evidence(r->t, "call-trace", "%d frames; hot-remove path: %s",
 		      lf->nr_trace, seen[0] ? seen : "none");
@@ -223,7 +242,7 @@ static void pmd_page(struct tr *r)
 	const struct rvmm_session *s = r->s;
 	struct rvmm_triage_facts *f = r->f;
 	uint64_t pfn = r->lf.page_pfn, e[RVMM_PTRS_PER_TABLE];
-	struct find_table ft = { .pa = pfn << RVMM_PAGE_SHIFT };
+	struct find_table ft = {.pa = pfn << RVMM_PAGE_SHIFT};
 	struct rvmm_page_info pi;
 	enum rvmm_read_result rr;
 	unsigned int i, used = 0;
@@ -231,16 +250,19 @@ static void pmd_page(struct tr *r)
 	r->t->has_pmd_pfn = 1;
 	r->t->pmd_table_pfn = pfn;
 	if (rvmm_page_decode(s, pfn, 1, &pi)) {
-		rvmm_evidence(r->t, "missing", "struct page of pfn 0x%" PRIx64
-			      " (0x%016" PRIx64 ") %s", pfn, pi.page_va,
-			      pi.rr == RVMM_READ_NOT_IN_DUMP ?
-			      "not in the dump" : pi.why);
+		rvmm_evidence(r->t, "missing",
+			      "struct page of pfn 0x%" PRIx64 " (0x%016" PRIx64
+			      ") %s",
+			      pfn, pi.page_va,
+			      pi.rr == RVMM_READ_NOT_IN_DUMP ? "not in the dump"
+							     : pi.why);
 	} else {
 		f->page_read = 1;
 		f->page_not_constructed = pi.verdict ==
-					  RVMM_TV_NOT_CONSTRUCTED &&
+						  RVMM_TV_NOT_CONSTRUCTED &&
 					  pi.ptype != RVMM_PT_TABLE;
-		rvmm_evidence(r->t, "pmd-table", "struct page of pfn 0x%" PRIx64
+		rvmm_evidence(r->t, "pmd-table",
+			      "struct page of pfn 0x%" PRIx64
 			      ": page_type 0x%08" PRIx32 " (%s), pmd_huge_pte "
 			      "0x%016" PRIx64 " (%s), refcount %" PRId32 ": %s",
 			      pfn, pi.page_type, rvmm_ptype_str(pi.ptype),
@@ -248,31 +270,35 @@ static void pmd_page(struct tr *r)
 			      rvmm_huge_pte_kind_str(pi.huge_pte_kind),
 			      pi.refcount, rvmm_table_verdict_str(pi.verdict));
 	}
-	rvmm_walk(&s->src, s->layout.swapper_pg_dir_pa, s->layout.levels, 0,
-		  0, s->opt.max_tables, find_visit, &ft, NULL);
+	rvmm_walk(&s->src, s->layout.swapper_pg_dir_pa, s->layout.levels, 0, 0,
+		  s->opt.max_tables, find_visit, &ft, NULL);
 	if (ft.found) {
 		const char *reg = rvmm_region_of(&s->layout, ft.va);
 
 		f->page_referenced_by_pud = !strcmp(reg, "vmemmap") &&
 					    ft.level == s->layout.levels - 2;
-		rvmm_evidence(r->t, "pmd-table", "still referenced: %s entry at "
-			      "PA 0x%016" PRIx64 " = 0x%016" PRIx64 " maps %s VA "
+		rvmm_evidence(r->t, "pmd-table",
+			      "still referenced: %s entry at "
+			      "PA 0x%016" PRIx64 " = 0x%016" PRIx64 " maps %s "
+								    "VA "
 			      "0x%016" PRIx64 " through it (free_pmd_table had "
 			      "not cleared it)",
 			      rvmm_level_name(s->layout.levels, ft.level - 1),
 			      ft.entry_pa, ft.entry, reg, ft.va);
 	} else {
 		f->page_referenced_by_pud = 0;
-		rvmm_evidence(r->t, "pmd-table", "no page-table entry from "
-			      "swapper_pg_dir points to pfn 0x%" PRIx64, pfn);
+		rvmm_evidence(r->t, "pmd-table",
+			      "no page-table entry from "
+			      "swapper_pg_dir points to pfn 0x%" PRIx64,
+			      pfn);
 	}
 	rr = s->src.ops->read_phys(s->src.ctx, pfn << RVMM_PAGE_SHIFT, e,
 				   sizeof(e));
 	if (rr != RVMM_READ_OK) {
-		rvmm_evidence(r->t, "missing", "page pfn 0x%" PRIx64 " %s",
-			      pfn, rr == RVMM_READ_NOT_IN_DUMP ?
-			      "not in the dump (filtered out)" :
-			      "not readable");
+		rvmm_evidence(r->t, "missing", "page pfn 0x%" PRIx64 " %s", pfn,
+			      rr == RVMM_READ_NOT_IN_DUMP ? "not in the dump "
+							    "(filtered out)"
+							  : "not readable");
 		return;
 	}
 	for (i = 0; i < RVMM_PTRS_PER_TABLE; i++)
@@ -295,10 +321,13 @@ static void accounting(struct tr *r)
 	}
 	f->deficit_known = 1;
 	f->deficit = ps.deficit;
-	rvmm_evidence(r->t, "accounting", "NR_PAGETABLE %" PRId64 " vs %" PRIu64
+	rvmm_evidence(r->t, "accounting",
+		      "NR_PAGETABLE %" PRId64 " vs %" PRIu64
 		      " pages with page_type table: deficit %" PRId64 "%s",
-		      ps.counter, ps.table_pages, ps.deficit, ps.deficit > 0 ?
-		      " (dtor run on tables that were never counted)" : "");
+		      ps.counter, ps.table_pages, ps.deficit,
+		      ps.deficit > 0 ? " (dtor run on tables that were never "
+				       "counted)"
+				     : "");
 }
 
 /* mem_section roots are never freed: an all-empty root outlives a
@@ -327,15 +356,18 @@ static void empty_root(struct roots *ro)
 		f->removed_without_pmd = 1;
 	else if (f->removed_without_pmd < 0)
 		f->removed_without_pmd = 0;
-	rvmm_evidence(ro->r->t, "sections", "sections 0x%" PRIx64 "-0x%"
-		      PRIx64 " (pfn 0x%" PRIx64 "-): mem_section root "
+	rvmm_evidence(ro->r->t, "sections",
+		      "sections 0x%" PRIx64 "-0x%" PRIx64 " (pfn 0x%" PRIx64
+		      "-): mem_section root "
 		      "allocated but all empty: memory was hot-added there "
 		      "and is gone again; their struct pages at 0x%016" PRIx64
-		      " %s", ro->first_nr,
-		      ro->last_nr, ro->first_nr * pps, va, pmd_gone ?
-		      "have no PMD table any more (upper entry empty)" :
-		      x.status == RVMM_XL_OK ? "are still mapped" :
-		      "are unmapped, the PMD table still exists");
+		      " %s",
+		      ro->first_nr, ro->last_nr, ro->first_nr * pps, va,
+		      pmd_gone ? "have no PMD table any more (upper entry "
+				 "empty)"
+		      : x.status == RVMM_XL_OK ? "are still mapped"
+					       : "are unmapped, the PMD table "
+						 "still exists");
 }
 
 static int root_visit(void *arg, const struct rvmm_section *sec)
@@ -361,7 +393,7 @@ static int root_visit(void *arg, const struct rvmm_section *sec)
 
 static void removed_sections(struct tr *r)
 {
-	struct roots ro = { .r = r };
+	struct roots ro = {.r = r};
 	unsigned long bad;
 
 	if (!r->s->sections.ok) {
@@ -374,7 +406,8 @@ static void removed_sections(struct tr *r)
 	if (ro.have && !ro.nonzero)
 		empty_root(&ro);
 	if (!r->f->removed_sections)
-		rvmm_evidence(r->t, "sections", "no emptied mem_section root: "
+		rvmm_evidence(r->t, "sections",
+			      "no emptied mem_section root: "
 			      "no trace of a completed hot-remove");
 }
 
@@ -393,23 +426,29 @@ static void other_oops(struct tr *r)
 		l->max_physmem_bits > 0 &&
 		pfn < 1ULL << (l->max_physmem_bits - RVMM_PAGE_SHIFT);
 	if (r->f->oops_struct_page_out_of_range)
-		rvmm_evidence(r->t, "oops", "Unable to handle kernel %s at "
-			      "0x%016" PRIx64 ": the struct page of pfn 0x%"
-			      PRIx64 ", outside VMEMMAP_START..END (0x%016"
-			      PRIx64 "-0x%016" PRIx64 ") in %s: a different "
-			      "bug", r->lf.fault_kind, a, pfn,
-			      l->vmemmap_start, l->vmemmap_end, l->mode);
+		rvmm_evidence(r->t, "oops",
+			      "Unable to handle kernel %s at "
+			      "0x%016" PRIx64 ": the struct page of pfn "
+					      "0x%" PRIx64 ", outside "
+							   "VMEMMAP_START..END "
+							   "(0x%016" PRIx64
+			      "-0x%016" PRIx64 ") in %s: a different "
+			      "bug",
+			      r->lf.fault_kind, a, pfn, l->vmemmap_start,
+			      l->vmemmap_end, l->mode);
 	else
-		rvmm_evidence(r->t, "oops", "Unable to handle kernel %s at "
-			      "0x%016" PRIx64, r->lf.fault_kind, a);
+		rvmm_evidence(r->t, "oops",
+			      "Unable to handle kernel %s at "
+			      "0x%016" PRIx64,
+			      r->lf.fault_kind, a);
 }
 
 void rvmm_triage_run(const struct rvmm_session *s, struct rvmm_triage *t)
 {
-	struct tr r = { .s = s, .t = t, .f = &t->facts };
+	struct tr r = {.s = s, .t = t, .f = &t->facts};
 
 	memset(t, 0, sizeof(*t));
-	memset(&t->facts, 0xff, sizeof(t->facts));	/* all -1: unknown */
+	memset(&t->facts, 0xff, sizeof(t->facts)); /* all -1: unknown */
 	t->facts.deficit_known = 0;
 	paging(&r);
 	fix_present(&r);
@@ -423,7 +462,8 @@ void rvmm_triage_run(const struct rvmm_session *s, struct rvmm_triage *t)
 		if (r.lf.has_bug && r.lf.has_page_dump)
 			pmd_page(&r);
 		if (r.lf.panic[0])
-			rvmm_evidence(t, "log", "Kernel panic - not syncing: %s",
+			rvmm_evidence(t, "log",
+				      "Kernel panic - not syncing: %s",
 				      r.lf.panic);
 		other_oops(&r);
 	}

@@ -14,9 +14,12 @@
 const char *rvmm_verdict_str(enum rvmm_verdict v)
 {
 	switch (v) {
-	case RVMM_MATCH: return "match";
-	case RVMM_NO_MATCH: return "no-match";
-	case RVMM_INCONCLUSIVE: break;
+	case RVMM_MATCH:
+		return "match";
+	case RVMM_NO_MATCH:
+		return "no-match";
+	case RVMM_INCONCLUSIVE:
+		break;
 	}
 	return "inconclusive";
 }
@@ -24,9 +27,12 @@ const char *rvmm_verdict_str(enum rvmm_verdict v)
 const char *rvmm_variant_str(enum rvmm_variant v)
 {
 	switch (v) {
-	case RVMM_VARIANT_BUG_ON: return "bug-on";
-	case RVMM_VARIANT_SILENT: return "silent";
-	case RVMM_VARIANT_NONE: break;
+	case RVMM_VARIANT_BUG_ON:
+		return "bug-on";
+	case RVMM_VARIANT_SILENT:
+		return "silent";
+	case RVMM_VARIANT_NONE:
+		break;
 	}
 	return NULL;
 }
@@ -43,23 +49,30 @@ static void set(struct rvmm_triage *t, enum rvmm_verdict v,
 static const char *bug_chain_gap(const struct rvmm_triage_facts *f,
 				 int *known_false)
 {
-	static const struct { size_t off; const char *what; } link[] = {
-		{ offsetof(struct rvmm_triage_facts, site_resolved),
-		  "BUG site in __bug_table" },
-		{ offsetof(struct rvmm_triage_facts, site_is_pmd_dtor),
-		  "BUG site is pmd_ptlock_free's VM_BUG_ON_PAGE" },
-		{ offsetof(struct rvmm_triage_facts, site_in_teardown),
-		  "BUG site inlined into remove_pgd_mapping/free_pmd_table" },
-		{ offsetof(struct rvmm_triage_facts, page_known),
-		  "page dump naming the PMD table" },
-		{ offsetof(struct rvmm_triage_facts, page_read),
-		  "struct page of the PMD table" },
-		{ offsetof(struct rvmm_triage_facts, page_not_constructed),
-		  "PMD table never constructed" },
-		{ offsetof(struct rvmm_triage_facts, page_referenced_by_pud),
-		  "PMD table still referenced from a vmemmap PUD entry" },
-		{ offsetof(struct rvmm_triage_facts, page_entries_empty),
-		  "PMD table page contents (all entries empty)" },
+	static const struct {
+		size_t off;
+		const char *what;
+	} link[] = {
+		{offsetof(struct rvmm_triage_facts, site_resolved), "BUG site "
+								    "in "
+								    "__bug_"
+								    "table"},
+		{offsetof(struct rvmm_triage_facts, site_is_pmd_dtor),
+		 "BUG site is pmd_ptlock_free's VM_BUG_ON_PAGE"},
+		{offsetof(struct rvmm_triage_facts, site_in_teardown),
+		 "BUG site inlined into remove_pgd_mapping/free_pmd_table"},
+		{offsetof(struct rvmm_triage_facts, page_known), "page dump "
+								 "naming the "
+								 "PMD table"},
+		{offsetof(struct rvmm_triage_facts, page_read), "struct page "
+								"of the PMD "
+								"table"},
+		{offsetof(struct rvmm_triage_facts, page_not_constructed),
+		 "PMD table never constructed"},
+		{offsetof(struct rvmm_triage_facts, page_referenced_by_pud),
+		 "PMD table still referenced from a vmemmap PUD entry"},
+		{offsetof(struct rvmm_triage_facts, page_entries_empty),
+		 "PMD table page contents (all entries empty)"},
 	};
 	unsigned int i;
 
@@ -83,25 +96,29 @@ static void decide_bug(struct rvmm_triage *t)
 
 	gap = bug_chain_gap(f, &is_false);
 	if (!gap && f->fix_present == 1) {
-		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_BUG_ON, "the BUG matches "
+		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_BUG_ON,
+		    "the BUG matches "
 		    "but free_pmd_table has is_vmemmap: vmlinux and dump "
 		    "from different kernels?");
 		return;
 	}
 	if (!gap) {
-		set(t, RVMM_MATCH, RVMM_VARIANT_BUG_ON, "VM_BUG_ON_PAGE(ptdesc->"
+		set(t, RVMM_MATCH, RVMM_VARIANT_BUG_ON,
+		    "VM_BUG_ON_PAGE(ptdesc->"
 		    "pmd_huge_pte) in free_pmd_table on a vmemmap PMD table "
 		    "that was never constructed");
 		return;
 	}
 	if (is_false) {
-		snprintf(why, sizeof(why), "kernel BUG, but not this one: no %s",
-			 gap);
+		snprintf(why, sizeof(why),
+			 "kernel BUG, but not this one: no %s", gap);
 		set(t, RVMM_NO_MATCH, RVMM_VARIANT_NONE, why);
 		return;
 	}
-	snprintf(why, sizeof(why), "kernel BUG that may be this one; missing: "
-		 "%s", gap);
+	snprintf(why, sizeof(why),
+		 "kernel BUG that may be this one; missing: "
+		 "%s",
+		 gap);
 	set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE, why);
 }
 
@@ -110,40 +127,48 @@ static void decide_silent(struct rvmm_triage *t)
 	const struct rvmm_triage_facts *f = &t->facts;
 
 	if (f->deficit_known && f->deficit <= 0) {
-		set(t, RVMM_NO_MATCH, RVMM_VARIANT_NONE, f->other_oops == 1 ?
-		    "no BUG and no NR_PAGETABLE deficit; the kernel crashed "
-		    "on something else" : "no BUG and no NR_PAGETABLE "
-		    "deficit");
+		set(t, RVMM_NO_MATCH, RVMM_VARIANT_NONE,
+		    f->other_oops == 1 ? "no BUG and no NR_PAGETABLE deficit; "
+					 "the kernel crashed "
+					 "on something else"
+				       : "no BUG and no NR_PAGETABLE "
+					 "deficit");
 		return;
 	}
 	if (!f->deficit_known) {
 		if (f->fix_present == 1 || f->levels == 3)
-			set(t, RVMM_NO_MATCH, RVMM_VARIANT_NONE, "no BUG in the "
+			set(t, RVMM_NO_MATCH, RVMM_VARIANT_NONE,
+			    "no BUG in the "
 			    "log and the kernel cannot take this path");
 		else
-			set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE, "no BUG in "
+			set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
+			    "no BUG in "
 			    "the log; missing: NR_PAGETABLE accounting");
 		return;
 	}
 	/* a deficit: is it ours? */
 	if (f->fix_present == 1 || f->levels == 3) {
-		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE, "NR_PAGETABLE "
+		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
+		    "NR_PAGETABLE "
 		    "deficit, but this kernel cannot take the vmemmap path "
 		    "(fixed, or Sv39): another dtor imbalance");
 		return;
 	}
 	if (f->fix_present != 0) {
-		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE, "NR_PAGETABLE "
+		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
+		    "NR_PAGETABLE "
 		    "deficit; missing: whether the kernel has the fix");
 		return;
 	}
 	if (f->removed_without_pmd != 1) {
-		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE, "NR_PAGETABLE "
+		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
+		    "NR_PAGETABLE "
 		    "deficit on an unfixed kernel; missing: a removed range "
 		    "whose vmemmap PMD table is gone");
 		return;
 	}
-	set(t, RVMM_MATCH, RVMM_VARIANT_SILENT, "NR_PAGETABLE deficit on an "
+	set(t, RVMM_MATCH, RVMM_VARIANT_SILENT,
+	    "NR_PAGETABLE deficit on an "
 	    "unfixed kernel after a hot-remove freed a vmemmap PMD table");
 }
 
@@ -152,24 +177,25 @@ void rvmm_triage_decide(struct rvmm_triage *t)
 	const struct rvmm_triage_facts *f = &t->facts;
 
 	t->fix_present = f->fix_present;
-	if (f->bug_in_log == 1 && (f->bug_is_mm_h == 1 ||
-				   f->page_dump_reason == 1))
+	if (f->bug_in_log == 1 &&
+	    (f->bug_is_mm_h == 1 || f->page_dump_reason == 1))
 		decide_bug(t);
 	else if (f->log_ok != 1 && !(f->deficit_known && f->deficit > 0))
-		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE, "missing: the "
+		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
+		    "missing: the "
 		    "kernel log (cannot tell whether a BUG fired)");
 	else
 		decide_silent(t);
 	if (t->verdict == RVMM_NO_MATCH)
 		t->has_pmd_pfn = 0;
-	if (t->verdict != RVMM_MATCH && f->fix_present == 0 &&
-	    f->levels >= 4) {
+	if (t->verdict != RVMM_MATCH && f->fix_present == 0 && f->levels >= 4) {
 		t->vulnerable_warning = 1;
-		rvmm_evidence(t, "warning", "this kernel is vulnerable: "
+		rvmm_evidence(t, "warning",
+			      "this kernel is vulnerable: "
 			      "free_pmd_table lacks is_vmemmap (fix "
 			      "21f1b85c8912 absent) and %s frees PMD tables; "
 			      "hot-removing memory that empties a vmemmap PMD "
-			      "table will hit this bug", f->levels == 5 ?
-			      "Sv57" : "Sv48");
+			      "table will hit this bug",
+			      f->levels == 5 ? "Sv57" : "Sv48");
 	}
 }

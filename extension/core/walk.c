@@ -19,7 +19,7 @@ static int level_shift(int levels, int level)
 
 const char *rvmm_level_name(int levels, int level)
 {
-	static const char *const n5[] = { "PGD", "P4D", "PUD", "PMD", "PTE" };
+	static const char *const n5[] = {"PGD", "P4D", "PUD", "PMD", "PTE"};
 	int skip = RVMM_MAX_LEVELS - levels;
 
 	if (level < 0 || level >= levels || levels > RVMM_MAX_LEVELS)
@@ -63,13 +63,20 @@ static uint64_t sext(uint64_t va, int va_bits)
 const char *rvmm_xlate_status_str(enum rvmm_xlate_status st)
 {
 	switch (st) {
-	case RVMM_XL_OK: return "ok";
-	case RVMM_XL_NOT_MAPPED: return "not mapped";
-	case RVMM_XL_READ_ERROR: return "table outside memory";
-	case RVMM_XL_NOT_IN_DUMP: return "table page not in dump";
-	case RVMM_XL_NON_CANONICAL: return "non-canonical address";
-	case RVMM_XL_RESERVED: return "reserved PTE encoding";
-	case RVMM_XL_BAD_LEAF: return "misaligned or bad NAPOT leaf";
+	case RVMM_XL_OK:
+		return "ok";
+	case RVMM_XL_NOT_MAPPED:
+		return "not mapped";
+	case RVMM_XL_READ_ERROR:
+		return "table outside memory";
+	case RVMM_XL_NOT_IN_DUMP:
+		return "table page not in dump";
+	case RVMM_XL_NON_CANONICAL:
+		return "non-canonical address";
+	case RVMM_XL_RESERVED:
+		return "reserved PTE encoding";
+	case RVMM_XL_BAD_LEAF:
+		return "misaligned or bad NAPOT leaf";
 	}
 	return "?";
 }
@@ -99,13 +106,12 @@ static enum rvmm_anomaly check_leaf(const struct rvmm_pte *p, int levels,
 
 static int is_reserved(const struct rvmm_pte *p)
 {
-	return p->reserved_wx || p->reserved_bits ||
-	       p->pbmt == RVMM_PBMT_RSVD;
+	return p->reserved_wx || p->reserved_bits || p->pbmt == RVMM_PBMT_RSVD;
 }
 
 enum rvmm_xlate_status rvmm_translate(const struct rvmm_source *src,
-				      uint64_t root_pa, int levels,
-				      uint64_t va, struct rvmm_xlate *x)
+				      uint64_t root_pa, int levels, uint64_t va,
+				      struct rvmm_xlate *x)
 {
 	int va_bits = 39 + 9 * (levels - 3);
 	uint64_t table = root_pa;
@@ -155,22 +161,31 @@ enum rvmm_xlate_status rvmm_translate(const struct rvmm_source *src,
 const char *rvmm_anomaly_str(enum rvmm_anomaly a)
 {
 	switch (a) {
-	case RVMM_AN_NONE: return "none";
-	case RVMM_AN_READ_ERROR: return "table outside memory";
-	case RVMM_AN_NOT_IN_DUMP: return "table page not in dump";
-	case RVMM_AN_CYCLE: return "cycle: table already on this path";
-	case RVMM_AN_SHARED: return "table already visited (shared)";
-	case RVMM_AN_RESERVED: return "reserved PTE encoding";
-	case RVMM_AN_MISALIGNED: return "misaligned superpage leaf";
-	case RVMM_AN_BAD_NAPOT: return "bad NAPOT leaf";
-	case RVMM_AN_TABLE_CAP: return "table cap reached, walk truncated";
+	case RVMM_AN_NONE:
+		return "none";
+	case RVMM_AN_READ_ERROR:
+		return "table outside memory";
+	case RVMM_AN_NOT_IN_DUMP:
+		return "table page not in dump";
+	case RVMM_AN_CYCLE:
+		return "cycle: table already on this path";
+	case RVMM_AN_SHARED:
+		return "table already visited (shared)";
+	case RVMM_AN_RESERVED:
+		return "reserved PTE encoding";
+	case RVMM_AN_MISALIGNED:
+		return "misaligned superpage leaf";
+	case RVMM_AN_BAD_NAPOT:
+		return "bad NAPOT leaf";
+	case RVMM_AN_TABLE_CAP:
+		return "table cap reached, walk truncated";
 	}
 	return "?";
 }
 
 /* Open-addressing set of table PAs: the walk's memory of where it was. */
 struct paset {
-	uint64_t *slot;		/* 0 = empty; PAs stored +1 */
+	uint64_t *slot; /* 0 = empty; PAs stored +1 */
 	size_t cap, nr;
 };
 
@@ -196,7 +211,7 @@ static int paset_add(struct paset *s, uint64_t pa)
 	size_t i;
 
 	if (2 * (s->nr + 1) > s->cap) {
-		struct paset n = { NULL, s->cap ? 2 * s->cap : 1024, 0 };
+		struct paset n = {NULL, s->cap ? 2 * s->cap : 1024, 0};
 
 		n.slot = calloc(n.cap, sizeof(*n.slot));
 		if (!n.slot)
@@ -242,13 +257,18 @@ static void emit(struct walk *w, struct rvmm_visit *v)
 	}
 }
 
-static void anomaly(struct walk *w, enum rvmm_anomaly a, int level,
-		    uint64_t va, uint64_t size, uint64_t pa, uint64_t entry_pa,
+static void anomaly(struct walk *w, enum rvmm_anomaly a, int level, uint64_t va,
+		    uint64_t size, uint64_t pa, uint64_t entry_pa,
 		    uint64_t entry)
 {
 	struct rvmm_visit v = {
-		.kind = RVMM_VISIT_ANOMALY, .anomaly = a, .level = level,
-		.va = va, .size = size, .pa = pa, .entry_pa = entry_pa,
+		.kind = RVMM_VISIT_ANOMALY,
+		.anomaly = a,
+		.level = level,
+		.va = va,
+		.size = size,
+		.pa = pa,
+		.entry_pa = entry_pa,
 		.entry = entry,
 	};
 
@@ -334,9 +354,11 @@ static void walk_table(struct walk *w, uint64_t table, int level,
 	}
 	rr = w->src->ops->read_phys(w->src->ctx, table, tbl, sizeof(tbl));
 	if (rr != RVMM_READ_OK) {
-		anomaly(w, rr == RVMM_READ_NOT_IN_DUMP ? RVMM_AN_NOT_IN_DUMP :
-			RVMM_AN_READ_ERROR, level - (level > 0), va_base,
-			span, table, entry_pa, entry);
+		anomaly(w,
+			rr == RVMM_READ_NOT_IN_DUMP ? RVMM_AN_NOT_IN_DUMP
+						    : RVMM_AN_READ_ERROR,
+			level - (level > 0), va_base, span, table, entry_pa,
+			entry);
 		return;
 	}
 	memset(&v, 0, sizeof(v));
@@ -379,7 +401,7 @@ int rvmm_walk(const struct rvmm_source *src, uint64_t root_pa, int levels,
 	w.levels = levels;
 	w.va_bits = 39 + 9 * (levels - 3);
 	w.start = start;
-	w.last = end - 1;	/* end 0 wraps to the top of the space */
+	w.last = end - 1; /* end 0 wraps to the top of the space */
 	w.max_tables = max_tables ? max_tables : RVMM_WALK_DEFAULT_MAX_TABLES;
 	w.fn = fn;
 	w.arg = arg;

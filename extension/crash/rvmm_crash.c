@@ -55,7 +55,7 @@ static int (*crash_kvtop)(struct task_context *, ulong, physaddr_t *, int);
 static int rvmm_kvtop(struct task_context *tc, ulong va, physaddr_t *pa,
 		      int verbose)
 {
-	struct rvmm_out out = { .write = write_to_fp };
+	struct rvmm_out out = {.write = write_to_fp};
 	uint64_t resolved;
 
 	if (verbose) {
@@ -81,13 +81,14 @@ static void set_routing(int on, int announce)
 	}
 	if (announce)
 		fprintf(fp, "rvmm: crash's kernel address translation is %s\n",
-			crash_kvtop ? "routed through rvmm (rvmm xlate off to undo)"
+			crash_kvtop ? "routed through rvmm (rvmm xlate off to "
+				      "undo)"
 				    : "crash's own");
 }
 
 static void cmd_rvmm(void)
 {
-	struct rvmm_out out = { .write = write_to_fp };
+	struct rvmm_out out = {.write = write_to_fp};
 	struct rvmm_session *s;
 	char err[256];
 	int rc;
@@ -118,8 +119,8 @@ static void cmd_rvmm(void)
 }
 
 static struct command_table_entry rvmm_commands[] = {
-	{ "rvmm", cmd_rvmm, rvmm_help, 0 },
-	{ NULL },
+	{"rvmm", cmd_rvmm, rvmm_help, 0},
+	{NULL},
 };
 
 void __attribute__((constructor)) rvmm_init(void)

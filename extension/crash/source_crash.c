@@ -24,8 +24,8 @@ static int vmci_cached;
  * pc->readmem reports filtered pages as PAGE_EXCLUDED, which readmem()
  * folds into a plain failure; ask it directly, page by page.
  */
-static enum rvmm_read_result crash_read_phys(void *ctx, uint64_t pa,
-					     void *buf, size_t len)
+static enum rvmm_read_result crash_read_phys(void *ctx, uint64_t pa, void *buf,
+					     size_t len)
 {
 	char *dst = buf;
 
@@ -80,8 +80,7 @@ static long member_offset_one(const char *type, const char *member)
 }
 
 /* Dotted paths ("lru.prev") step through each member's type. */
-static long crash_member_offset(void *ctx, const char *type,
-				const char *member)
+static long crash_member_offset(void *ctx, const char *type, const char *member)
 {
 	char path[128], type_buf[128];
 	char *part, *next;
@@ -104,8 +103,7 @@ static long crash_member_offset(void *ctx, const char *type,
 		total += off;
 		if (!next)
 			break;
-		member_type = aggregate_name(
-			MEMBER_TYPE_NAME(type_buf, part));
+		member_type = aggregate_name(MEMBER_TYPE_NAME(type_buf, part));
 		if (!member_type || strlen(member_type) >= sizeof(type_buf))
 			return -1;
 		memmove(type_buf, member_type, strlen(member_type) + 1);
@@ -133,7 +131,8 @@ static const char *crash_vmcoreinfo(void *ctx, const char *key)
 	if (!pc->read_vmcoreinfo)
 		return NULL;
 	if (vmci_cached == MAX_CACHED_KEYS)
-		return pc->read_vmcoreinfo(key); /* leaks; never hit in practice */
+		return pc->read_vmcoreinfo(
+			key); /* leaks; never hit in practice */
 	vmci_cache[vmci_cached].key = strdup(key);
 	vmci_cache[vmci_cached].value = pc->read_vmcoreinfo(key);
 	return vmci_cache[vmci_cached++].value;
@@ -191,8 +190,9 @@ static int crash_inline_chain(void *ctx, uint64_t addr, char (*names)[64],
 {
 	struct rvmm_debuginfo *di = dwarf_of_namelist();
 
-	return di ? rvmm_debuginfo_inline_chain(di, addr + kt->relocate,
-						names, max) : -1;
+	return di ? rvmm_debuginfo_inline_chain(di, addr + kt->relocate, names,
+						max)
+		  : -1;
 }
 
 static const struct rvmm_source_ops crash_source_ops = {

@@ -17,7 +17,7 @@
  * of times.  Addresses are link-time ones (callers relocate).
  */
 int rvmm_debuginfo_symbol_at(const struct rvmm_debuginfo *di, uint64_t addr,
-			      char *name, size_t len, uint64_t *offset)
+			     char *name, size_t len, uint64_t *offset)
 {
 	Elf_Scn *scn = NULL;
 	GElf_Shdr shdr;
@@ -39,8 +39,8 @@ int rvmm_debuginfo_symbol_at(const struct rvmm_debuginfo *di, uint64_t addr,
 			    addr < sym.st_value ||
 			    addr - sym.st_value >= sym.st_size)
 				continue;
-			sym_name = elf_strptr(di->elf, shdr.sh_link,
-					      sym.st_name);
+			sym_name =
+				elf_strptr(di->elf, shdr.sh_link, sym.st_name);
 			if (!sym_name)
 				continue;
 			snprintf(name, len, "%s", sym_name);
@@ -50,7 +50,6 @@ int rvmm_debuginfo_symbol_at(const struct rvmm_debuginfo *di, uint64_t addr,
 	}
 	return -1;
 }
-
 
 #define CHAIN_MAX 32
 

@@ -29,7 +29,7 @@ static int usage(void)
 
 int main(int argc, char **argv)
 {
-	struct rvmm_out out = { .write = write_stdout };
+	struct rvmm_out out = {.write = write_stdout};
 	struct rvmm_debuginfo *di;
 	struct rvmm_dump *dump;
 	struct rvmm_session session;

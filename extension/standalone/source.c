@@ -76,8 +76,7 @@ static int sa_function_has_param(void *ctx, const char *func, const char *param)
 	return rvmm_debuginfo_has_param(sa->di, func, param);
 }
 
-static int sa_inline_chain(void *ctx, uint64_t addr, char (*names)[64],
-			   int max)
+static int sa_inline_chain(void *ctx, uint64_t addr, char (*names)[64], int max)
 {
 	struct standalone_ctx *sa = ctx;
 

@@ -38,8 +38,8 @@ static int __init trigger_init(void)
 {
 	void *mapped;
 
-	trigger_res = request_free_mem_region(&iomem_resource,
-					      size_mb * SZ_1M, "rvmm-trigger");
+	trigger_res = request_free_mem_region(&iomem_resource, size_mb * SZ_1M,
+					      "rvmm-trigger");
 	if (IS_ERR(trigger_res))
 		return PTR_ERR(trigger_res);
 
@@ -55,7 +55,8 @@ static int __init trigger_init(void)
 		pfn_to_page(PHYS_PFN(trigger_res->start)));
 	mapped = memremap_pages(&trigger_pgmap, NUMA_NO_NODE);
 	if (IS_ERR(mapped)) {
-		release_mem_region(trigger_res->start, resource_size(trigger_res));
+		release_mem_region(trigger_res->start,
+				   resource_size(trigger_res));
 		return PTR_ERR(mapped);
 	}
 	pr_info("rvmm-trigger: mapped\n");

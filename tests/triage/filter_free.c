@@ -21,12 +21,12 @@
 #include "../../extension/standalone/kdump_header.h"
 #include "../../extension/standalone/source_standalone.h"
 
-#define DESC_SIZE 24	/* struct page_desc: off, size, flags, page_flags */
+#define DESC_SIZE 24 /* struct page_desc: off, size, flags, page_flags */
 #define MAX_ORDER 10
 
 struct ex {
 	struct rvmm_session *s;
-	unsigned char *bits;	/* 1 = exclude */
+	unsigned char *bits; /* 1 = exclude */
 	uint64_t max_pfn, excluded;
 };
 
@@ -63,8 +63,10 @@ static int mark_section(void *arg, const struct rvmm_section *sec)
 			pfn = sec->start_pfn + i + j;
 			for (k = 0; k < 1ULL << order; k++)
 				if (pfn + k < x->max_pfn &&
-				    !(x->bits[(pfn + k) >> 3] & 1 << ((pfn + k) & 7))) {
-					x->bits[(pfn + k) >> 3] |= 1 << ((pfn + k) & 7);
+				    !(x->bits[(pfn + k) >> 3] &
+				      1 << ((pfn + k) & 7))) {
+					x->bits[(pfn + k) >> 3] |=
+						1 << ((pfn + k) & 7);
 					x->excluded++;
 				}
 		}
@@ -83,7 +85,7 @@ int main(int argc, char **argv)
 	struct rvmm_session s;
 	struct rvmm_source src;
 	struct kdump_header h;
-	struct ex x = { .s = &s };
+	struct ex x = {.s = &s};
 	unsigned char *bmp, *desc, *out;
 	uint64_t pfn, nin = 0, nout = 0;
 	off_t bmp_off, desc_off;
@@ -146,10 +148,12 @@ int main(int argc, char **argv)
 	}
 	if (pwrite(fd, bmp + half, half, bmp_off + half) != (ssize_t)half ||
 	    pwrite(fd, out, nin * DESC_SIZE, desc_off) !=
-	    (ssize_t)(nin * DESC_SIZE))
+		    (ssize_t)(nin * DESC_SIZE))
 		return die("write failed");
 	close(fd);
-	printf("excluded %" PRIu64 " pages (%" PRIu64 " of %" PRIu64
-	       " dumped pages kept)\n", nin - nout, nout, nin);
+	printf("excluded %" PRIu64 " pages (%" PRIu64 " of %" PRIu64 " dumped "
+								     "pages "
+								     "kept)\n",
+	       nin - nout, nout, nin);
 	return 0;
 }

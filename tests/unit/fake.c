@@ -179,8 +179,7 @@ static int f_interrupted(void *ctx)
 {
 	struct fake *f = ctx;
 
-	return f->interrupt_after &&
-	       ++f->interrupt_calls > f->interrupt_after;
+	return f->interrupt_after && ++f->interrupt_calls > f->interrupt_after;
 }
 
 static const struct rvmm_source_ops fake_ops = {

@@ -13,25 +13,27 @@
 
 /* Minimal assertions: one line per failure, totals at exit. */
 extern int t_pass, t_fail;
-#define CHECK(c) do {							\
-	if (c)								\
-		t_pass++;						\
-	else {								\
-		t_fail++;						\
-		printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #c);	\
-	}								\
-} while (0)
-#define CHECK_EQ(a, b) do {						\
-	unsigned long long _a = (a), _b = (b);				\
-	if (_a == _b)							\
-		t_pass++;						\
-	else {								\
-		t_fail++;						\
-		printf("FAIL %s:%d: %s == %s (0x%llx != 0x%llx)\n",	\
-		       __FILE__, __LINE__, #a, #b, _a, _b);		\
-	}								\
-} while (0)
-int t_report(void);	/* prints "# N passed, M failed"; exit code */
+#define CHECK(c)                                                            \
+	do {                                                                \
+		if (c)                                                      \
+			t_pass++;                                           \
+		else {                                                      \
+			t_fail++;                                           \
+			printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #c); \
+		}                                                           \
+	} while (0)
+#define CHECK_EQ(a, b)                                                      \
+	do {                                                                \
+		unsigned long long _a = (a), _b = (b);                      \
+		if (_a == _b)                                               \
+			t_pass++;                                           \
+		else {                                                      \
+			t_fail++;                                           \
+			printf("FAIL %s:%d: %s == %s (0x%llx != 0x%llx)\n", \
+			       __FILE__, __LINE__, #a, #b, _a, _b);         \
+		}                                                           \
+	} while (0)
+int t_report(void); /* prints "# N passed, M failed"; exit code */
 
 struct fake_page {
 	uint64_t pfn;
@@ -44,18 +46,33 @@ struct fake_page {
 struct fake {
 	struct fake_page **pages;
 	size_t nr_pages, cap_pages;
-	struct { const char *k; char v[64]; } vmci[FAKE_MAX];
+	struct {
+		const char *k;
+		char v[64];
+	} vmci[FAKE_MAX];
 	int nr_vmci;
-	struct { const char *k; uint64_t v; } sym[FAKE_MAX];
+	struct {
+		const char *k;
+		uint64_t v;
+	} sym[FAKE_MAX];
 	int nr_sym;
-	struct { const char *t, *m; long off; } mem[FAKE_MAX];
+	struct {
+		const char *t, *m;
+		long off;
+	} mem[FAKE_MAX];
 	int nr_mem;
-	struct { const char *t; long size; } size[FAKE_MAX];
+	struct {
+		const char *t;
+		long size;
+	} size[FAKE_MAX];
 	int nr_size;
-	struct { const char *k; int64_t v; } en[FAKE_MAX];
+	struct {
+		const char *k;
+		int64_t v;
+	} en[FAKE_MAX];
 	int nr_en;
-	uint64_t next_table;	/* bump allocator for table pages */
-	int interrupt_after;	/* >0: interrupted() true after N calls */
+	uint64_t next_table; /* bump allocator for table pages */
+	int interrupt_after; /* >0: interrupted() true after N calls */
 	int interrupt_calls;
 	unsigned long reads;
 };

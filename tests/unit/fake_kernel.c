@@ -4,13 +4,13 @@
 
 #include "fake.h"
 
-#define KLINK		0xffffffff80000000ULL
-#define KPHYS		0x80200000ULL
-#define RAM		0x80000000ULL
-#define RAM_SIZE	(128ULL << 20)
-#define MEMMAP_PA	0x86000000ULL
-#define ROOTS_PA	0x80400000ULL
-#define SZ_2M		(2ULL << 20)
+#define KLINK 0xffffffff80000000ULL
+#define KPHYS 0x80200000ULL
+#define RAM 0x80000000ULL
+#define RAM_SIZE (128ULL << 20)
+#define MEMMAP_PA 0x86000000ULL
+#define ROOTS_PA 0x80400000ULL
+#define SZ_2M (2ULL << 20)
 
 uint64_t fake_kernel_page_pa(struct fake_kernel *k, uint64_t pfn)
 {
@@ -20,10 +20,10 @@ uint64_t fake_kernel_page_pa(struct fake_kernel *k, uint64_t pfn)
 static void layout_6_12(struct fake *f)
 {
 	static const char *const pg[] = {
-		"PG_locked", "PG_writeback", "PG_referenced", "PG_uptodate",
-		"PG_dirty", "PG_lru", "PG_head", "PG_waiters", "PG_active",
-		"PG_workingset", "PG_owner_priv_1", "PG_owner_2", "PG_arch_1",
-		"PG_reserved", "PG_private",
+		"PG_locked", "PG_writeback",  "PG_referenced",	 "PG_uptodate",
+		"PG_dirty",  "PG_lru",	      "PG_head",	 "PG_waiters",
+		"PG_active", "PG_workingset", "PG_owner_priv_1", "PG_owner_2",
+		"PG_arch_1", "PG_reserved",   "PG_private",
 	};
 	unsigned int i;
 
@@ -71,19 +71,19 @@ static void layout_6_12(struct fake *f)
 
 void fake_kernel_build(struct fake_kernel *k, int levels)
 {
-	static const uint64_t po[] = { 0xffffffd600000000ULL,
-				       0xffffaf8000000000ULL,
-				       0xff60000000000000ULL };
-	static const uint64_t vs[] = { 0xffffffc600000000ULL,
-				       0xffff8f8000000000ULL,
-				       0xff20000000000000ULL };
-	static const uint64_t es[] = { 0xffffffc500000000ULL,
-				       0xffff8d8000000000ULL,
-				       0xff1c000000000000ULL };
+	static const uint64_t po[] = {0xffffffd600000000ULL,
+				      0xffffaf8000000000ULL,
+				      0xff60000000000000ULL};
+	static const uint64_t vs[] = {0xffffffc600000000ULL,
+				      0xffff8f8000000000ULL,
+				      0xff20000000000000ULL};
+	static const uint64_t es[] = {0xffffffc500000000ULL,
+				      0xffff8d8000000000ULL,
+				      0xff1c000000000000ULL};
 	struct fake *f = &k->f;
 	uint64_t off = KLINK - KPHYS, a, kmap, root0;
-	const uint64_t rw = RVMM_PTE_R | RVMM_PTE_W | RVMM_PTE_G |
-			    RVMM_PTE_A | RVMM_PTE_D;
+	const uint64_t rw = RVMM_PTE_R | RVMM_PTE_W | RVMM_PTE_G | RVMM_PTE_A |
+			    RVMM_PTE_D;
 
 	memset(k, 0, sizeof(*k));
 	fake_init(f);
@@ -116,8 +116,7 @@ void fake_kernel_build(struct fake_kernel *k, int levels)
 	fake_vmci(f, "NUMBER(va_kernel_pa_offset)", "0x%llx",
 		  (unsigned long long)off);
 	fake_vmci(f, "SYMBOL(swapper_pg_dir)", "%llx", KLINK + 0x100000);
-	fake_vmci(f, "SYMBOL(vmemmap)", "%llx",
-		  (unsigned long long)k->vmemmap);
+	fake_vmci(f, "SYMBOL(vmemmap)", "%llx", (unsigned long long)k->vmemmap);
 	fake_vmci(f, "SYMBOL(mem_section)", "%llx",
 		  (unsigned long long)(k->page_offset + ROOTS_PA - RAM));
 	fake_vmci(f, "LENGTH(mem_section)", "4");
@@ -138,12 +137,12 @@ void fake_kernel_build(struct fake_kernel *k, int levels)
 		fake_w64(f, k->swapper_pa + a, 0);
 	/* Linear map of RAM with 2M leaves; kernel text 2M RX. */
 	for (a = 0; a < RAM_SIZE; a += SZ_2M) {
-		uint64_t bits = a == KPHYS - RAM ?
-			(RVMM_PTE_R | RVMM_PTE_X | RVMM_PTE_G | RVMM_PTE_A) :
-			rw;
+		uint64_t bits = a == KPHYS - RAM ? (RVMM_PTE_R | RVMM_PTE_X |
+						    RVMM_PTE_G | RVMM_PTE_A)
+						 : rw;
 
-		fake_map(f, k->swapper_pa, levels, k->page_offset + a,
-			 RAM + a, levels - 2, bits);
+		fake_map(f, k->swapper_pa, levels, k->page_offset + a, RAM + a,
+			 levels - 2, bits);
 	}
 	/* Kernel image: 2 x 2M. */
 	fake_map(f, k->swapper_pa, levels, KLINK, KPHYS, levels - 2,
@@ -158,7 +157,7 @@ void fake_kernel_build(struct fake_kernel *k, int levels)
 	k->ms_root_pa = root0;
 	fake_w64(f, ROOTS_PA, k->page_offset + root0 - RAM);
 	fake_w64(f, ROOTS_PA + 8, 0);
-	fake_w64(f, root0 + 16 * 16, k->vmemmap | 0xf);	/* P M O E */
+	fake_w64(f, root0 + 16 * 16, k->vmemmap | 0xf); /* P M O E */
 
 	/* Variables the fallbacks read. */
 	kmap = KLINK + 0x180000;

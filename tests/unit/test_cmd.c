@@ -97,18 +97,22 @@ static void test_ptdump(void)
 	/* 64 2M leaves: rw, then the RX text block, then rw again */
 	CHECK(strstr(b.s, "---[ linear ]---") != NULL);
 	CHECK(strstr(b.s, "0xffffffd600000000-0xffffffd600200000  "
-		     "0x0000000080000000      2M PMD  V R W - - G A D") != NULL);
+			  "0x0000000080000000      2M PMD  V R W - - G A D") !=
+	      NULL);
 	CHECK(strstr(b.s, "0xffffffd600200000-0xffffffd600400000  "
-		     "0x0000000080200000      2M PMD  V R - X - G A -") != NULL);
+			  "0x0000000080200000      2M PMD  V R - X - G A -") !=
+	      NULL);
 	CHECK(strstr(b.s, "0xffffffd600400000-0xffffffd608000000  "
-		     "0x0000000080400000    124M PMD  V R W - - G A D") != NULL);
+			  "0x0000000080400000    124M PMD  V R W - - G A D") !=
+	      NULL);
 	CHECK(strstr(b.s, "64 leaves in 3 ranges") != NULL);
 	fake_buf_free(&b);
 
 	/* PA discontinuity splits a range even with equal bits */
 	fake_map(&k.f, k.swapper_pa, 3, k.page_offset + (10ULL << 21),
-		 0x90000000, 1, RVMM_PTE_R | RVMM_PTE_W | RVMM_PTE_G |
-		 RVMM_PTE_A | RVMM_PTE_D);
+		 0x90000000, 1,
+		 RVMM_PTE_R | RVMM_PTE_W | RVMM_PTE_G | RVMM_PTE_A |
+			 RVMM_PTE_D);
 	fake_out(&o, &b, 0);
 	rvmm_cmd_ptdump(&s, &o, "linear", 1);
 	CHECK(strstr(b.s, "64 leaves in 5 ranges") != NULL);
@@ -155,14 +159,15 @@ static void test_vtop_and_json(int levels)
 	CHECK(strstr(b.s, "not mapped") != NULL);
 	fake_buf_free(&b);
 
-#define JSON_CMD(call) do {						\
-	fake_out(&o, &b, 1);						\
-	call;								\
-	CHECK(json_ok(b.s));						\
-	if (!json_ok(b.s))						\
-		printf("  bad JSON: %.300s\n", b.s);			\
-	fake_buf_free(&b);						\
-} while (0)
+#define JSON_CMD(call)                                       \
+	do {                                                 \
+		fake_out(&o, &b, 1);                         \
+		call;                                        \
+		CHECK(json_ok(b.s));                         \
+		if (!json_ok(b.s))                           \
+			printf("  bad JSON: %.300s\n", b.s); \
+		fake_buf_free(&b);                           \
+	} while (0)
 	JSON_CMD(rvmm_cmd_info(&s, &o));
 	JSON_CMD(rvmm_cmd_vtop(&s, &o, k.page_offset + 0x1000));
 	JSON_CMD(rvmm_cmd_vtop(&s, &o, 0x1000));
@@ -207,12 +212,12 @@ static void test_json_writer(void)
 	rvmm_json_obj_end(&j);
 	rvmm_json_finish(&j);
 	CHECK(!strcmp(b.s, "{\"small\":9007199254740991,\"big\":"
-		      "\"0x20000000000000\",\"neg\":-5,\"addr\":"
-		      "\"0x0000000000001000\",\"a\":[\"x\\\"y\\n\",null]}\n"));
+			   "\"0x20000000000000\",\"neg\":-5,\"addr\":"
+			   "\"0x0000000000001000\",\"a\":[\"x\\\"y\\n\",null]}"
+			   "\n"));
 	CHECK(json_ok(b.s));
 	fake_buf_free(&b);
-	CHECK(!strcmp(rvmm_json_escape("a\x01", esc, sizeof(esc)),
-		      "a\\u0001"));
+	CHECK(!strcmp(rvmm_json_escape("a\x01", esc, sizeof(esc)), "a\\u0001"));
 }
 
 int main(void)

@@ -9,17 +9,17 @@
 #include "fake.h"
 #include "../../extension/core/forensics.h"
 
-#define KLINK	0xffffffff80000000ULL
-#define KPHYS	0x80200000ULL
-#define IMG(x)	(KLINK + (x))		/* kernel-image VA */
-#define PA(x)	(KPHYS + (x))		/* its PA */
+#define KLINK 0xffffffff80000000ULL
+#define KPHYS 0x80200000ULL
+#define IMG(x) (KLINK + (x)) /* kernel-image VA */
+#define PA(x) (KPHYS + (x)) /* its PA */
 
 /* ---- a printk ringbuffer: 8 descriptors, 256-byte text ring ---------- */
 
-#define RB	0x190000	/* struct printk_ringbuffer */
-#define DESCS	0x191000
-#define INFOS	0x192000
-#define DATA	0x193000
+#define RB 0x190000 /* struct printk_ringbuffer */
+#define DESCS 0x191000
+#define INFOS 0x192000
+#define DATA 0x193000
 #define SV(id, st) ((uint64_t)(st) << 62 | (id))
 
 static void prb_layout(struct fake *f)
@@ -74,17 +74,17 @@ static void build_prb(struct fake *f, uint32_t count_bits)
 	fake_w32(f, PA(RB), count_bits);
 	fake_w64(f, PA(RB) + 8, IMG(DESCS));
 	fake_w64(f, PA(RB) + 16, IMG(INFOS));
-	fake_w64(f, PA(RB) + 24, 18);		/* head id */
-	fake_w64(f, PA(RB) + 32, 13);		/* tail id */
-	fake_w32(f, PA(RB) + 48, 8);		/* 256-byte data ring */
+	fake_w64(f, PA(RB) + 24, 18); /* head id */
+	fake_w64(f, PA(RB) + 32, 13); /* tail id */
+	fake_w32(f, PA(RB) + 48, 8); /* 256-byte data ring */
 	fake_w64(f, PA(RB) + 56, IMG(DATA));
 	/* ids 13..18 (indexes 5,6,7,0,1,2): */
-	desc(f, 13, 3, 1, 1, 0, "");				/* reusable */
+	desc(f, 13, 3, 1, 1, 0, ""); /* reusable */
 	desc(f, 14, 2, 0x340, 0x360, 5, "kernel BUG at x.c:7!");
-	desc(f, 15, 2, 3, 3, 6, "");				/* empty line */
-	desc(f, 16, 1, 0x3e0, 0x428, 7, "wrapped: page dumped");	/* wraps */
-	desc(f, 17, 2, 0x428, 0x420, 8, "garbage lpos");	/* illegal */
-	fake_w64(f, PA(DESCS) + 2 * 24, SV(10, 2));		/* id 18 missing */
+	desc(f, 15, 2, 3, 3, 6, ""); /* empty line */
+	desc(f, 16, 1, 0x3e0, 0x428, 7, "wrapped: page dumped"); /* wraps */
+	desc(f, 17, 2, 0x428, 0x420, 8, "garbage lpos"); /* illegal */
+	fake_w64(f, PA(DESCS) + 2 * 24, SV(10, 2)); /* id 18 missing */
 }
 
 static int collect(void *arg, const struct rvmm_log_record *r)
@@ -110,7 +110,7 @@ static void test_printk(void)
 	struct rvmm_session s;
 	struct rvmm_source src;
 	struct rvmm_log_stats st;
-	struct fake_buf b = { 0 };
+	struct fake_buf b = {0};
 	char err[200];
 
 	fake_kernel_build(&k, 4);
@@ -119,7 +119,7 @@ static void test_printk(void)
 	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
 	CHECK(rvmm_log_for_each(&s, collect, &b, &st, err, sizeof(err)) == 0);
 	CHECK(b.s && !strcmp(b.s, "5:kernel BUG at x.c:7!|6:|"
-			     "7:wrapped: page dumped|"));
+				  "7:wrapped: page dumped|"));
 	CHECK_EQ(st.records, 3);
 	CHECK_EQ(st.reusable, 1);
 	CHECK_EQ(st.missing, 1);
@@ -152,7 +152,7 @@ static void test_logscan(void)
 		"[<ffffffff801a5e34>] vmemmap_free+0x14/0x1c",
 		"Kernel panic - not syncing: Fatal exception in interrupt",
 	};
-	struct rvmm_log log = { 0 };
+	struct rvmm_log log = {0};
 	struct rvmm_log_facts f;
 	unsigned int i;
 
@@ -190,8 +190,8 @@ static void test_logscan(void)
 
 /* ---- __bug_table with relative pointers -------------------------------- */
 
-#define BUGT	0x1a0000
-#define STRS	0x1a1000
+#define BUGT 0x1a0000
+#define STRS 0x1a1000
 
 static int fake_symbol_at(void *ctx, uint64_t addr, char *name, size_t len,
 			  uint64_t *off)
@@ -204,8 +204,8 @@ static int fake_symbol_at(void *ctx, uint64_t addr, char *name, size_t len,
 
 static int fake_chain(void *ctx, uint64_t addr, char (*n)[64], int max)
 {
-	static const char *const c[] = { "pmd_ptlock_free",
-		"pagetable_pmd_dtor", "free_pmd_table", "remove_pgd_mapping" };
+	static const char *const c[] = {"pmd_ptlock_free", "pagetable_pmd_dtor",
+					"free_pmd_table", "remove_pgd_mapping"};
 	int i;
 
 	(void)ctx;
@@ -223,7 +223,7 @@ static void bug_entry(struct fake *f, int i, uint64_t addr, uint64_t file,
 
 	fake_w32(f, PA(BUGT) + 12 * i, (uint32_t)(addr - e));
 	fake_w32(f, PA(BUGT) + 12 * i + 4, (uint32_t)(file - (e + 4)));
-	fake_w32(f, PA(BUGT) + 12 * i + 8, line);	/* line, flags 0 */
+	fake_w32(f, PA(BUGT) + 12 * i + 8, line); /* line, flags 0 */
 }
 
 static void test_bugtable(void)
@@ -256,8 +256,8 @@ static void test_bugtable(void)
 	ops.inline_chain = fake_chain;
 	src.ops = &ops;
 	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
-	CHECK(rvmm_bug_sites(&s, "include/linux/mm.h", 3130, site, 4,
-			     &scanned, err, sizeof(err)) == 2);
+	CHECK(rvmm_bug_sites(&s, "include/linux/mm.h", 3130, site, 4, &scanned,
+			     err, sizeof(err)) == 2);
 	CHECK_EQ(scanned, 4);
 	CHECK_EQ(site[0].bug_addr, IMG(0x1010));
 	CHECK_EQ(site[1].bug_addr, IMG(0x1028));
@@ -273,8 +273,8 @@ static void test_bugtable(void)
 	fake_kernel_build(&k, 5);
 	fake_source(&k.f, &src);
 	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
-	CHECK(rvmm_bug_sites(&s, "x", 1, site, 4, &scanned, err,
-			     sizeof(err)) < 0);
+	CHECK(rvmm_bug_sites(&s, "x", 1, site, 4, &scanned, err, sizeof(err)) <
+	      0);
 	CHECK(strstr(err, "__start___bug_table") != NULL);
 	fake_free(&k.f);
 }

@@ -58,8 +58,7 @@ static void wpage(struct fake_kernel *k, uint64_t pfn, uint64_t flags,
 	fake_w32(&k->f, pa + 0x34, ref);
 }
 
-static struct rvmm_page_info dec(struct rvmm_session *s, uint64_t pfn,
-				 int pmd)
+static struct rvmm_page_info dec(struct rvmm_session *s, uint64_t pfn, int pmd)
 {
 	struct rvmm_page_info pi;
 
@@ -157,8 +156,8 @@ static void test_moved_offsets(void)
 
 	fake_kernel_build(&k, 3);
 	for (i = 0; i < k.f.nr_mem; i++) {
-		if (strcmp(k.f.mem[i].t, "page") &&
-		    strcmp(k.f.mem[i].t, "ptdesc"))
+		if (strcmp(k.f.mem[i].t, "page") && strcmp(k.f.mem[i].t, "ptdes"
+									 "c"))
 			continue;
 		if (!strcmp(k.f.mem[i].m, "flags"))
 			k.f.mem[i].off = 0x38;

@@ -24,24 +24,29 @@ int main(void)
 	CHECK_EQ(p.pfn, 0xfffffffffffULL);
 	CHECK(p.reserved_bits);
 	/* Svpbmt: 1 NC, 2 IO */
-	rvmm_pte_decode(fake_pte(0x10000000, RVMM_PTE_V | RVMM_PTE_R |
-				 (2ULL << 61)), &p);
+	rvmm_pte_decode(fake_pte(0x10000000,
+				 RVMM_PTE_V | RVMM_PTE_R | (2ULL << 61)),
+			&p);
 	CHECK(p.pbmt == RVMM_PBMT_IO);
 	CHECK(!strcmp(rvmm_pbmt_name(p.pbmt), "IO"));
-	rvmm_pte_decode(fake_pte(0x10000000, RVMM_PTE_V | RVMM_PTE_R |
-				 (1ULL << 61)), &p);
+	rvmm_pte_decode(fake_pte(0x10000000,
+				 RVMM_PTE_V | RVMM_PTE_R | (1ULL << 61)),
+			&p);
 	CHECK(p.pbmt == RVMM_PBMT_NC);
 	/* Svnapot 64K: pfn low bits 0b1000 */
 	rvmm_pte_decode(((0x80010ULL | 0x8) << 10) | RVMM_PTE_N | RVMM_PTE_V |
-			RVMM_PTE_R, &p);
+				RVMM_PTE_R,
+			&p);
 	CHECK(p.napot);
 	CHECK_EQ(p.napot_order, 4);
 
 	rvmm_pte_bits_str(RVMM_PTE_V | RVMM_PTE_R | RVMM_PTE_W | RVMM_PTE_G |
-			  RVMM_PTE_A | RVMM_PTE_D, buf, sizeof(buf));
+				  RVMM_PTE_A | RVMM_PTE_D,
+			  buf, sizeof(buf));
 	CHECK(!strcmp(buf, "V R W - - G A D"));
 	rvmm_pte_bits_str(RVMM_PTE_V | RVMM_PTE_R | (2ULL << 61) | RVMM_PTE_N |
-			  RVMM_PTE_SPECIAL, buf, sizeof(buf));
+				  RVMM_PTE_SPECIAL,
+			  buf, sizeof(buf));
 	CHECK(!strcmp(buf, "V R - - - - - - S IO N"));
 	/* tiny buffers stay terminated */
 	rvmm_pte_bits_str(~0ULL, buf, 4);

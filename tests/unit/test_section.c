@@ -27,7 +27,7 @@ int main(void)
 	struct rvmm_section sec;
 	struct rvmm_out o;
 	struct fake_buf b;
-	struct cnt c = { 0 };
+	struct cnt c = {0};
 	uint64_t page, sz = 2ULL << 20;
 
 	fake_kernel_build(&k, 4);
@@ -43,7 +43,7 @@ int main(void)
 	CHECK_EQ(sec.first_page, k.vmemmap_start);
 	CHECK_EQ(sec.end_page, k.vmemmap_start + sz);
 	CHECK_EQ(sec.start_pfn, 0x80000);
-	CHECK(rvmm_section_get(&s, 300, &sec) == 1);	/* root 1 is NULL */
+	CHECK(rvmm_section_get(&s, 300, &sec) == 1); /* root 1 is NULL */
 	CHECK(rvmm_for_each_section(&s, 0, count, &c, NULL) == 0);
 	CHECK_EQ(c.n, 1);
 	CHECK_EQ(c.nr[0], 16);
@@ -58,8 +58,8 @@ int main(void)
 	fake_w64(&k.f, k.ms_root_pa + 20 * 16, k.vmemmap | 3);
 	fake_w64(&k.f, k.ms_root_pa + 21 * 16, (k.vmemmap - sz / 2) | 3);
 	/* a vmemmap mapping with no section (section 30's memmap) */
-	fake_map(&k.f, k.swapper_pa, 4, k.vmemmap_start + 14 * sz,
-		 0x87000000, 2, RVMM_PTE_R | RVMM_PTE_W);
+	fake_map(&k.f, k.swapper_pa, 4, k.vmemmap_start + 14 * sz, 0x87000000,
+		 2, RVMM_PTE_R | RVMM_PTE_W);
 	c.n = 0;
 	rvmm_for_each_section(&s, 0, count, &c, NULL);
 	CHECK_EQ(c.n, 5);

@@ -80,16 +80,15 @@ static void test_layout_full(int levels)
 	CHECK(s.sections.ok);
 	CHECK(!strcmp(rvmm_region_of(&s.layout, k.page_offset), "linear"));
 	CHECK(!strcmp(rvmm_region_of(&s.layout, k.vmemmap_start), "vmemmap"));
-	CHECK(!strcmp(rvmm_region_of(&s.layout, k.vmalloc_start),
-		      "vmalloc"));
-	CHECK(!strcmp(rvmm_region_of(&s.layout, 0xffffffff80001000ULL),
-		      "kernel"));
-	CHECK(!strcmp(rvmm_region_of(&s.layout, 0xffffffff00001000ULL),
-		      "modules"));
-	CHECK(!strcmp(rvmm_region_of(&s.layout, k.vmemmap_start - 1),
-		      "pci-io"));
-	CHECK(!strcmp(rvmm_region_of(&s.layout, k.vmemmap_start -
-				     (17 << 20)), "fixmap"));
+	CHECK(!strcmp(rvmm_region_of(&s.layout, k.vmalloc_start), "vmalloc"));
+	CHECK(!strcmp(rvmm_region_of(&s.layout, 0xffffffff80001000ULL), "kerne"
+									"l"));
+	CHECK(!strcmp(rvmm_region_of(&s.layout, 0xffffffff00001000ULL), "module"
+									"s"));
+	CHECK(!strcmp(rvmm_region_of(&s.layout, k.vmemmap_start - 1), "pci-"
+								      "io"));
+	CHECK(!strcmp(rvmm_region_of(&s.layout, k.vmemmap_start - (17 << 20)),
+		      "fixmap"));
 	CHECK(!strcmp(rvmm_region_of(&s.layout, 0x1000), "user"));
 	CHECK(!strcmp(rvmm_region_of(&s.layout, 1ULL << 60), "non-canonical"));
 	fake_free(&k.f);
@@ -100,10 +99,10 @@ static void test_layout_fallbacks(void)
 {
 	static const char *const keys[] = {
 		"NUMBER(va_kernel_pa_offset)", "NUMBER(phys_ram_base)",
-		"NUMBER(PAGE_OFFSET)", "NUMBER(VA_BITS)",
-		"NUMBER(VMALLOC_START)", "NUMBER(VMEMMAP_START)",
-		"NUMBER(VMEMMAP_END)", "SYMBOL(vmemmap)",
-		"SYMBOL(swapper_pg_dir)", "SYMBOL(mem_section)",
+		"NUMBER(PAGE_OFFSET)",	       "NUMBER(VA_BITS)",
+		"NUMBER(VMALLOC_START)",       "NUMBER(VMEMMAP_START)",
+		"NUMBER(VMEMMAP_END)",	       "SYMBOL(vmemmap)",
+		"SYMBOL(swapper_pg_dir)",      "SYMBOL(mem_section)",
 		"LENGTH(mem_section)",
 	};
 	struct fake_kernel k;

@@ -84,8 +84,8 @@ static void test_levels(int levels)
 	va = (lvl_va(levels, levels - 1) & ~0xffffULL) + 0x100000;
 	pa = 0x90000000;
 	for (i = 0; i < 16; i++)
-		fake_map(&f, root, levels, va + i * 4096ULL,
-			 pa | (8 << 12), levels - 1, LEAF | RVMM_PTE_N);
+		fake_map(&f, root, levels, va + i * 4096ULL, pa | (8 << 12),
+			 levels - 1, LEAF | RVMM_PTE_N);
 	CHECK(rvmm_translate(&src, root, levels, va + 5 * 4096 + 7, &x) ==
 	      RVMM_XL_OK);
 	CHECK_EQ(x.pa, pa + 5 * 4096 + 7);
@@ -104,8 +104,9 @@ static void test_levels(int levels)
 	/* misaligned 2M leaf */
 	fake_map(&f, root, levels, lvl_va(levels, levels - 2) + (4ULL << 21),
 		 0x80001000, levels - 2, LEAF);
-	CHECK(rvmm_translate(&src, root, levels, lvl_va(levels, levels - 2) +
-			     (4ULL << 21), &x) == RVMM_XL_BAD_LEAF);
+	CHECK(rvmm_translate(&src, root, levels,
+			     lvl_va(levels, levels - 2) + (4ULL << 21),
+			     &x) == RVMM_XL_BAD_LEAF);
 	/* W without R is reserved */
 	fake_map(&f, root, levels, va + 0x30000, 0x80000000, levels - 1,
 		 RVMM_PTE_W);
@@ -114,13 +115,12 @@ static void test_levels(int levels)
 	CHECK(rvmm_translate(&src, root, levels, va + 0x40000, &x) ==
 	      RVMM_XL_NOT_MAPPED);
 	CHECK(rvmm_translate(&src, root, levels,
-			     1ULL << (39 + 9 * (levels - 3)), &x) ==
-	      RVMM_XL_NON_CANONICAL);
+			     1ULL << (39 + 9 * (levels - 3)),
+			     &x) == RVMM_XL_NON_CANONICAL);
 
 	/* Full walk: every good leaf once, the bad ones as anomalies */
 	memset(&r, 0, sizeof(r));
-	CHECK(rvmm_walk(&src, root, levels, 0, 0, 0, rec_visit, &r, NULL) ==
-	      0);
+	CHECK(rvmm_walk(&src, root, levels, 0, 0, 0, rec_visit, &r, NULL) == 0);
 	CHECK_EQ(r.leaves, levels + 16 + 1);
 	CHECK_EQ(r.an[RVMM_AN_BAD_NAPOT], 1);
 	CHECK_EQ(r.an[RVMM_AN_MISALIGNED], 1);
@@ -213,9 +213,11 @@ static void test_garbage(void)
 	for (i = 0; i < 512; i++) {
 		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
 		/* point the valid ones back into the table area often */
-		fake_w64(&f, t2 + i * 8, (i & 1) ? seed :
-			 fake_pte(0x81000000 + (seed >> 40 & 7) * 4096,
-				  RVMM_PTE_V));
+		fake_w64(
+			&f, t2 + i * 8,
+			(i & 1) ? seed
+				: fake_pte(0x81000000 + (seed >> 40 & 7) * 4096,
+					   RVMM_PTE_V));
 	}
 	memset(&r, 0, sizeof(r));
 	CHECK(rvmm_walk(&src, root, 5, 0, 0, 1000, rec_visit, &r, &st) == 0);
