@@ -3,6 +3,9 @@
  * crash extension: `extend rvmm.so` adds the `rvmm` command, which runs the
  * rvmm core's subcommands on the crash session's dump.
  */
+#include <setjmp.h>
+#include <signal.h>
+
 #include "defs.h"
 #include "source_crash.h"
 #include "dispatch.h"
@@ -39,7 +42,7 @@ static struct rvmm_session *get_session(void)
 		session_state = why ? -1 : 1;
 	}
 	if (session_state < 0) {
-		error(INFO, "rvmm: %s\n", session.err);
+		error(INFO, "%s\n", session.err);
 		return NULL;
 	}
 	return &session;
@@ -86,12 +89,67 @@ static void set_routing(int on, int announce)
 				    : "crash's own");
 }
 
-static void cmd_rvmm(void)
+/*
+ * A bug in rvmm must not end the user's crash session: while an rvmm
+ * command runs, a fault jumps back here and the command is abandoned.
+ */
+static const int guarded_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL};
+#define NR_GUARDED (sizeof(guarded_signals) / sizeof(guarded_signals[0]))
+static sigjmp_buf fault_return;
+static struct sigaction crash_handlers[NR_GUARDED];
+
+static void on_fault(int sig)
+{
+	siglongjmp(fault_return, sig);
+}
+
+static void guard_faults(int on)
+{
+	struct sigaction sa = {.sa_handler = on_fault};
+	size_t i;
+
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_NODEFER;
+	for (i = 0; i < NR_GUARDED; i++) {
+		if (on)
+			sigaction(guarded_signals[i], &sa, &crash_handlers[i]);
+		else
+			sigaction(guarded_signals[i], &crash_handlers[i], NULL);
+	}
+}
+
+/* Lets the test suite prove the guard works; inert unless asked for. */
+static void inject_fault(void)
+{
+	volatile int *nowhere = NULL;
+
+	*nowhere = 1;
+}
+
+static void run_guarded(void)
 {
 	struct rvmm_out out = {.write = write_to_fp};
 	struct rvmm_session *s;
 	char err[256];
 	int rc;
+
+	if (!strcmp(args[1], "fault-inject") && getenv("RVMM_FAULT_INJECT")) {
+		inject_fault();
+		return;
+	}
+	s = get_session();
+	if (!s)
+		return;
+	rc = rvmm_dispatch(s, &out, argcnt - 1, args + 1, err, sizeof(err));
+	if (rc == RVMM_DISPATCH_USAGE) {
+		error(INFO, "%s\n", err);
+		cmd_usage(pc->curcmd, SYNOPSIS);
+	}
+}
+
+static void cmd_rvmm(void)
+{
+	volatile int sig;
 
 	if (argcnt < 2) {
 		cmd_usage(pc->curcmd, SYNOPSIS);
@@ -108,13 +166,17 @@ static void cmd_rvmm(void)
 			cmd_usage(pc->curcmd, SYNOPSIS);
 		return;
 	}
-	s = get_session();
-	if (!s)
-		return;
-	rc = rvmm_dispatch(s, &out, argcnt - 1, args + 1, err, sizeof(err));
-	if (rc == RVMM_DISPATCH_USAGE) {
-		error(INFO, "rvmm: %s\n", err);
-		cmd_usage(pc->curcmd, SYNOPSIS);
+	guard_faults(1);
+	sig = sigsetjmp(fault_return, 1);
+	if (!sig)
+		run_guarded();
+	guard_faults(0);
+	if (sig) {
+		fflush(fp);
+		error(INFO,
+		      "internal fault (signal %d) in 'rvmm %s'; command "
+		      "abandoned, session continues\n",
+		      sig, args[1]);
 	}
 }
 

@@ -171,7 +171,7 @@ static struct rvmm_debuginfo *dwarf_of_namelist(void)
 		tried = 1;
 		di = rvmm_debuginfo_open(pc->namelist, err, sizeof(err));
 		if (!di)
-			error(INFO, "rvmm: %s\n", err);
+			error(INFO, "%s\n", err);
 	}
 	return di;
 }
