@@ -1,6 +1,7 @@
 # rvmm: riscv64 memory-management forensics for crash, stand-alone and live.
 #
-#   make            build/rvmm, build/rvmm-fixdump, build/rvmm.so (needs crash)
+#   make            build/rvmm, build/rvmm-fixdump, build/rvmm-live
+#   make build/rvmm.so  the crash extension (needs make crash first)
 #   make demo       install what is needed, triage the bundled `bug` sample
 #   make check      install what is needed, build crash, run every test
 #   make crash      build crash for RISCV64 (cached outside the tree)
@@ -22,11 +23,12 @@ CORE_SRCS := $(wildcard extension/core/*.c)
 -include extension/standalone/build.mk
 -include extension/fixdump/build.mk
 -include extension/crash/build.mk
+-include extension/live/build.mk
 -include tests/unit/build.mk
 
-.PHONY: all demo check test crash samples unpack-samples install deps \
+.PHONY: all demo check test crash kernels samples unpack-samples install deps \
 	format-check clean
-all: $(B)/rvmm $(B)/rvmm-fixdump
+all: $(B)/rvmm $(B)/rvmm-fixdump $(B)/rvmm-live
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -52,11 +54,14 @@ crash: deps
 	@echo "$$(cat $(B)/crash-dir)/crash" > $(B)/crash-path
 	@echo "crash: $$(cat $(B)/crash-path)"
 
+# The sample kernels, for the live tests (cached; about 3 min each to build).
+kernels: deps
+	for v in bug bug-silent fixed; do scripts/build-kernel.sh $$v || exit 1; done
+
 unpack-samples:
 	scripts/unpack-samples.sh $(B)/samples
 
 samples: deps all
-	scripts/install-deps.sh --samples
 	for s in bug bug-silent fixed bug-sv48; do scripts/make-sample.sh $$s; done
 
 # triage exits 10 on a match, which is what the bug sample should give.
@@ -65,7 +70,7 @@ demo: deps
 	$(B)/rvmm $(B)/samples/bug/vmlinux $(B)/samples/bug/vmcore.kdump triage; \
 		rc=$$?; [ $$rc -eq 10 ] || exit $$rc
 
-check: deps crash
+check: deps crash kernels
 	$(MAKE) all $(B)/rvmm.so unpack-samples
 	tests/run-all.sh
 
@@ -75,11 +80,27 @@ test:
 format-check:
 	clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
 
-install: $(B)/rvmm.so
+install: all $(B)/rvmm.so
 	install -D -m 0755 $(B)/rvmm.so \
 		$(DESTDIR)$(PREFIX)/lib/crash/extensions/rvmm.so
 	install -D -m 0755 $(B)/rvmm $(DESTDIR)$(PREFIX)/bin/rvmm
 	install -D -m 0755 $(B)/rvmm-fixdump $(DESTDIR)$(PREFIX)/bin/rvmm-fixdump
+	install -D -m 0755 $(B)/rvmm-live $(DESTDIR)$(PREFIX)/bin/rvmm-live
+	install -D -m 0644 gdb-scripts/rvmm.gdb \
+		$(DESTDIR)$(PREFIX)/share/rvmm/rvmm.gdb
 
 clean:
 	rm -rf $(B)
+
+# Sanitizer builds of the front ends, for tests/sanitizers.
+ASAN_CORE_OBJS := $(patsubst %.c,$(B)/asan/%.o,$(CORE_SRCS))
+ASAN_STANDALONE_OBJS := $(patsubst %.c,$(B)/asan/%.o,$(STANDALONE_SRCS))
+ASAN_READER_OBJS := $(patsubst %.c,$(B)/asan/%.o,$(STANDALONE_READER_SRCS))
+
+$(B)/asan/rvmm: $(B)/asan/extension/standalone/rvmm_main.o \
+		$(ASAN_STANDALONE_OBJS) $(ASAN_CORE_OBJS)
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(STANDALONE_LIBS)
+
+$(B)/asan/rvmm-fixdump: $(patsubst %.c,$(B)/asan/%.o,$(FIXDUMP_SRCS)) \
+		$(ASAN_READER_OBJS)
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(STANDALONE_LIBS)

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Install the Debian 12 packages rvmm builds, tests and samples need.
+# Install the Debian 12 packages rvmm builds, tests and samples need
+# (linux-source-6.12 for the sample kernels the live tests boot).
 # Quiet and quick when everything is already there.
 set -eu
 pkgs="make gcc libc6-dev build-essential pkg-config git file xz-utils bc cpio rsync kmod socat
@@ -7,8 +8,7 @@ libkdumpfile-dev libdw-dev libelf-dev zlib1g-dev makedumpfile
 gcc-riscv64-linux-gnu libc6-dev-riscv64-cross binutils-riscv64-linux-gnu
 qemu-system-misc opensbi gdb-multiarch
 bison flex texinfo libncurses-dev libgmp-dev libmpfr-dev dpkg-dev
-clang-format"
-[ "${1:-}" = --samples ] && pkgs="$pkgs linux-source-6.12 libssl-dev"
+clang-format python3 linux-source-6.12 libssl-dev"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -19,16 +19,24 @@ static int parse_size(const char *s, uint64_t *v)
 	} else {
 		*v = strtoull(s, &end, 10);
 		switch (toupper((unsigned char)*end)) {
-		case 'K': *v <<= 10; end++; break;
-		case 'M': *v <<= 20; end++; break;
-		case 'G': *v <<= 30; end++; break;
+		case 'K':
+			*v <<= 10;
+			end++;
+			break;
+		case 'M':
+			*v <<= 20;
+			end++;
+			break;
+		case 'G':
+			*v <<= 30;
+			end++;
+			break;
 		}
 	}
 	return errno || *end || end == s ? -1 : 0;
 }
 
-int rvmm_preflight_parse_range(const char *arg, uint64_t *start,
-			       uint64_t *end)
+int rvmm_preflight_parse_range(const char *arg, uint64_t *start, uint64_t *end)
 {
 	const char *sep = strpbrk(arg, "-+");
 	char first[32], *e;
@@ -42,8 +50,7 @@ int rvmm_preflight_parse_range(const char *arg, uint64_t *start,
 	if (errno || *e)
 		return -1;
 	if (*sep == '+') {
-		if (parse_size(sep + 1, end) || !*end ||
-		    *start + *end < *start)
+		if (parse_size(sep + 1, end) || !*end || *start + *end < *start)
 			return -1;
 		*end += *start;
 	} else {
@@ -90,8 +97,8 @@ static const char *dtor_str(int dtor, int depth, int levels)
 		return "no dtor";
 	if (dtor < 0)
 		return "dtor unless fixed";
-	return depth == levels - 1 ? "pagetable_pte_dtor" :
-		"pagetable_pmd_dtor";
+	return depth == levels - 1 ? "pagetable_pte_dtor"
+				   : "pagetable_pmd_dtor";
 }
 
 static void json_part(struct rvmm_session *s, struct rvmm_out *o,
@@ -141,35 +148,43 @@ static void text_part(struct rvmm_session *s, struct rvmm_out *o,
 	int i;
 
 	if (p->skipped) {
-		rvmm_printf(o, "%s: not touched (device-private memory has "
-			    "no linear mapping)\n", p->name);
+		rvmm_printf(o,
+			    "%s: not touched (device-private memory has "
+			    "no linear mapping)\n",
+			    p->name);
 		return;
 	}
 	if (p->noncanonical)
-		rvmm_printf(o, "%s VA 0x%016" PRIx64 "-0x%016" PRIx64 " is not "
-			    "canonical in %s: nothing there to free (adding this "
+		rvmm_printf(o,
+			    "%s VA 0x%016" PRIx64 "-0x%016" PRIx64 " is not "
+			    "canonical in %s: nothing there to free (adding "
+			    "this "
 			    "range would already fault writing its %s)\n",
-			    p->name, p->va_start, p->va_end - 1,
-			    s->layout.mode, p->is_vmemmap ? "struct pages" :
-			    "linear mapping");
-	rvmm_printf(o, "%s VA 0x%016" PRIx64 "-0x%016" PRIx64 ": clears %lu"
-		    " leaves (%s)", p->name, p->va_start, p->va_end - 1,
-		    p->leaves, rvmm_size_str(p->leaf_bytes, sz, sizeof(sz)));
+			    p->name, p->va_start, p->va_end - 1, s->layout.mode,
+			    p->is_vmemmap ? "struct pages" : "linear mapping");
+	rvmm_printf(o,
+		    "%s VA 0x%016" PRIx64 "-0x%016" PRIx64 ": clears %lu"
+		    " leaves (%s)",
+		    p->name, p->va_start, p->va_end - 1, p->leaves,
+		    rvmm_size_str(p->leaf_bytes, sz, sizeof(sz)));
 	if (p->partial_leaves)
-		rvmm_printf(o, ", %lu of them only partly inside the range "
-			    "(the whole leaf goes)", p->partial_leaves);
+		rvmm_printf(o,
+			    ", %lu of them only partly inside the range "
+			    "(the whole leaf goes)",
+			    p->partial_leaves);
 	rvmm_printf(o, "; frees %d table%s\n", p->nr, p->nr == 1 ? "" : "s");
 	if (p->read_errors)
 		rvmm_printf(o, "  %lu tables unreadable: result incomplete\n",
 			    p->read_errors);
 	for (i = 0; i < p->nr; i++) {
 		t = &p->t[i];
-		rvmm_printf(o, "  frees %s table PA 0x%016" PRIx64 " (maps "
+		rvmm_printf(o,
+			    "  frees %s table PA 0x%016" PRIx64 " (maps "
 			    "0x%016" PRIx64 "+%s, entry @0x%" PRIx64 "), %s:"
-			    " %s: %s\n", t->kind, t->table_pa, t->va,
-			    rvmm_size_str(t->size, sz, sizeof(sz)),
-			    t->entry_pa, dtor_str(t->dtor, t->depth,
-						  s->layout.levels),
+			    " %s: %s\n",
+			    t->kind, t->table_pa, t->va,
+			    rvmm_size_str(t->size, sz, sizeof(sz)), t->entry_pa,
+			    dtor_str(t->dtor, t->depth, s->layout.levels),
 			    rvmm_pf_outcome_str(t->outcome), t->why);
 		rvmm_print_page_info(s, o, NULL, NULL, &t->pi);
 	}
@@ -204,8 +219,8 @@ int rvmm_cmd_preflight(struct rvmm_session *s, struct rvmm_out *o,
 		       uint64_t start, uint64_t end, enum rvmm_pf_path path,
 		       const struct rvmm_preflight_facts *facts)
 {
-	const char *pname = path == RVMM_PF_DEVICE_PRIVATE ?
-		"device-private" : "memory";
+	const char *pname = path == RVMM_PF_DEVICE_PRIVATE ? "device-private"
+							   : "memory";
 	struct rvmm_pf_part *vm, *lin;
 	struct rvmm_pf_kernel k;
 	enum rvmm_pf_outcome worst;
@@ -256,13 +271,18 @@ int rvmm_cmd_preflight(struct rvmm_session *s, struct rvmm_out *o,
 		rvmm_json_obj_end(&j);
 		rvmm_json_finish(&j);
 	} else {
-		rvmm_printf(o, "preflight: remove PA 0x%016" PRIx64 "-0x%016"
-			    PRIx64 " (%s) as %s\n", start, end - 1,
+		rvmm_printf(o,
+			    "preflight: remove PA 0x%016" PRIx64
+			    "-0x%016" PRIx64 " (%s) as %s\n",
+			    start, end - 1,
 			    rvmm_size_str(end - start, sz, sizeof(sz)), pname);
-		rvmm_printf(o, "kernel: %s%s; fix 21f1b85c8912 %s (%s); "
+		rvmm_printf(o,
+			    "kernel: %s%s; fix 21f1b85c8912 %s (%s); "
 			    "DEBUG_VM %s (%s); THP %s; split PMD ptlocks %s"
-			    " (%s)\n", s->layout.mode, s->layout.levels == 3 ?
-			    " (frees no PMD tables)" : "",
+			    " (%s)\n",
+			    s->layout.mode,
+			    s->layout.levels == 3 ? " (frees no PMD tables)"
+						  : "",
 			    tri(k.fix_present), k.fix_how, tri(k.debug_vm),
 			    k.why_debug_vm, tri(k.thp),
 			    tri(k.split_pmd_ptlocks), k.why_split);

@@ -56,8 +56,8 @@ static void flush(struct pd *d)
 	}
 	rvmm_printf(d->o,
 		    "0x%016" PRIx64 "-0x%016" PRIx64 "  0x%016" PRIx64 " %7s "
-								       "%-3s  "
-								       "%s\n",
+		    "%-3s  "
+		    "%s\n",
 		    d->va, d->end, d->pa, sz, d->level_name,
 		    rvmm_pte_bits_str(d->attr, bits, sizeof(bits)));
 }
@@ -82,9 +82,9 @@ static void table(struct pd *d, const struct rvmm_visit *v)
 	}
 	rvmm_printf(d->o,
 		    "table %-3s PA 0x%016" PRIx64 " for VA 0x%016" PRIx64 ": "
-									  "%s "
-									  "(%s)"
-									  "\n",
+		    "%s "
+		    "(%s)"
+		    "\n",
 		    v->level_name, v->pa, v->va,
 		    rvmm_table_verdict_str(pi.verdict), pi.why);
 }

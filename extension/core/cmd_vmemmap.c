@@ -233,7 +233,7 @@ static int one(struct vm *v, uint64_t nr, uint64_t pfn, int by_pfn)
 		} else {
 			rvmm_printf(v->o,
 				    "pfn 0x%" PRIx64 ": struct page "
-						     "0x%016" PRIx64 " -> %s",
+				    "0x%016" PRIx64 " -> %s",
 				    pfn, page, rvmm_xlate_status_str(x.status));
 			if (x.status == RVMM_XL_OK)
 				rvmm_printf(v->o, " PA 0x%016" PRIx64, x.pa);

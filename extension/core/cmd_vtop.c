@@ -115,7 +115,7 @@ int rvmm_cmd_vtop(struct rvmm_session *s, struct rvmm_out *o, uint64_t va)
 	if (is_lin)
 		rvmm_printf(o,
 			    "  linear-map formula gives PA 0x%016" PRIx64 "%s"
-									  "\n",
+			    "\n",
 			    lin,
 			    x.status != RVMM_XL_OK ? ""
 			    : lin == x.pa	   ? " (agrees)"

@@ -12,10 +12,10 @@
 #include "preflight.h"
 #include "forensics.h"
 
-const char rvmm_usage[] =
-	"info | vtop ADDR | ptdump [REGION] [--tables] | "
-	"vmemmap [PFN | --section N] | ptdesc PFN|PAGE-ADDR | log | audit | "
-	"triage   [--json]";
+const char rvmm_usage[] = "info | vtop ADDR | ptdump [REGION] [--tables] | "
+			  "vmemmap [PFN | --section N] | ptdesc PFN|PAGE-ADDR "
+			  "| log | audit | "
+			  "triage   [--json]";
 
 /* Addresses are hex, as everywhere in crash; "0x" is optional. */
 static int parse_hex(const char *s, uint64_t *v)
@@ -51,9 +51,12 @@ static int fail(char *err, size_t len, const char *what, const char *arg)
 static int triage_code(int verdict)
 {
 	switch (verdict) {
-	case RVMM_MATCH: return RVMM_DISPATCH_TRIAGE_MATCH;
-	case RVMM_NO_MATCH: return RVMM_DISPATCH_TRIAGE_NO_MATCH;
-	case RVMM_INCONCLUSIVE: return RVMM_DISPATCH_TRIAGE_INCONCLUSIVE;
+	case RVMM_MATCH:
+		return RVMM_DISPATCH_TRIAGE_MATCH;
+	case RVMM_NO_MATCH:
+		return RVMM_DISPATCH_TRIAGE_NO_MATCH;
+	case RVMM_INCONCLUSIVE:
+		return RVMM_DISPATCH_TRIAGE_INCONCLUSIVE;
 	}
 	return RVMM_DISPATCH_FAILED;
 }
@@ -100,8 +103,9 @@ int rvmm_dispatch(struct rvmm_session *s, struct rvmm_out *o, int argc,
 		return rvmm_cmd_vtop(s, o, v) ? RVMM_DISPATCH_FAILED : 0;
 	}
 	if (!strcmp(cmd, "ptdump") && npos <= 2)
-		return rvmm_cmd_ptdump(s, o, npos == 2 ? pos[1] : NULL, tables) ?
-			       RVMM_DISPATCH_FAILED : 0;
+		return rvmm_cmd_ptdump(s, o, npos == 2 ? pos[1] : NULL, tables)
+			       ? RVMM_DISPATCH_FAILED
+			       : 0;
 	if (!strcmp(cmd, "vmemmap") && npos <= 2) {
 		enum rvmm_vmemmap_sel sel = RVMM_VMEMMAP_ALL;
 
@@ -109,23 +113,27 @@ int rvmm_dispatch(struct rvmm_session *s, struct rvmm_out *o, int argc,
 		if (npos == 2) {
 			if (parse_number(pos[1], &v))
 				return fail(err, errlen,
-					    "vmemmap needs a pfn or a section number",
+					    "vmemmap needs a pfn or a section "
+					    "number",
 					    pos[1]);
 			sel = section ? RVMM_VMEMMAP_SECTION : RVMM_VMEMMAP_PFN;
 		} else if (section) {
 			return fail(err, errlen, "--section needs a number",
 				    NULL);
 		}
-		return rvmm_cmd_vmemmap(s, o, sel, v) ? RVMM_DISPATCH_FAILED : 0;
+		return rvmm_cmd_vmemmap(s, o, sel, v) ? RVMM_DISPATCH_FAILED
+						      : 0;
 	}
 	if (!strcmp(cmd, "ptdesc") && npos == 2) {
 		/* A kernel-half hex value is a struct page address. */
 		if (!parse_hex(pos[1], &v) && (v >> 63))
-			return rvmm_cmd_ptdesc(s, o, v, 1) ?
-				       RVMM_DISPATCH_FAILED : 0;
+			return rvmm_cmd_ptdesc(s, o, v, 1)
+				       ? RVMM_DISPATCH_FAILED
+				       : 0;
 		if (parse_number(pos[1], &v))
 			return fail(err, errlen,
-				    "ptdesc needs a pfn or a struct page address",
+				    "ptdesc needs a pfn or a struct page "
+				    "address",
 				    pos[1]);
 		return rvmm_cmd_ptdesc(s, o, v, 0) ? RVMM_DISPATCH_FAILED : 0;
 	}
@@ -137,16 +145,19 @@ int rvmm_dispatch(struct rvmm_session *s, struct rvmm_out *o, int argc,
 
 		if (rvmm_preflight_parse_range(pos[1], &start, &end))
 			return fail(err, errlen,
-				    "preflight needs START-END or START+SIZE, page aligned",
+				    "preflight needs START-END or START+SIZE, "
+				    "page aligned",
 				    pos[1]);
 		if (npos == 3 && !strcmp(pos[2], "device-private"))
 			path = RVMM_PF_DEVICE_PRIVATE;
 		else if (npos == 3 && strcmp(pos[2], "memory"))
 			return fail(err, errlen,
-				    "preflight path is memory or device-private",
+				    "preflight path is memory or "
+				    "device-private",
 				    pos[2]);
-		return rvmm_cmd_preflight(s, o, start, end, path, NULL) ?
-			       RVMM_DISPATCH_FAILED : 0;
+		return rvmm_cmd_preflight(s, o, start, end, path, NULL)
+			       ? RVMM_DISPATCH_FAILED
+			       : 0;
 	}
 	return fail(err, errlen, "unknown subcommand or wrong arguments", cmd);
 }

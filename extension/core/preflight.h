@@ -24,30 +24,30 @@ enum rvmm_pf_path {
  * DWARF fills them (is there an is_vmemmap parameter in free_pmd_table?).
  */
 struct rvmm_preflight_facts {
-	int fix_present;	/* 21f1b85c8912: 1 yes, 0 no, -1 unknown */
-	const char *fix_how;	/* how it was found out, for the report */
+	int fix_present; /* 21f1b85c8912: 1 yes, 0 no, -1 unknown */
+	const char *fix_how; /* how it was found out, for the report */
 };
 
 /* What freeing one page-table page will do. */
 enum rvmm_pf_outcome {
-	RVMM_PF_OK,		/* freed cleanly */
-	RVMM_PF_UNKNOWN,	/* cannot tell: state or fix unknown */
-	RVMM_PF_SILENT,		/* dtor on an unconstructed table: NR_PAGETABLE
+	RVMM_PF_OK, /* freed cleanly */
+	RVMM_PF_UNKNOWN, /* cannot tell: state or fix unknown */
+	RVMM_PF_SILENT, /* dtor on an unconstructed table: NR_PAGETABLE
 				 * drifts, no message */
-	RVMM_PF_OOPS,		/* ptlock_free of a non-pointer: likely oops */
-	RVMM_PF_BUG,		/* VM_BUG_ON: kernel BUG, panic */
+	RVMM_PF_OOPS, /* ptlock_free of a non-pointer: likely oops */
+	RVMM_PF_BUG, /* VM_BUG_ON: kernel BUG, panic */
 };
 
 const char *rvmm_pf_outcome_str(enum rvmm_pf_outcome o);
 
 /* Parse "START-END" (END inclusive when it ends in fff, as /proc/iomem
  * prints it), or "START+SIZE" (SIZE hex, or decimal with K/M/G). */
-int rvmm_preflight_parse_range(const char *arg, uint64_t *start,
-			       uint64_t *end);
+int rvmm_preflight_parse_range(const char *arg, uint64_t *start, uint64_t *end);
 
 /*
  * The `preflight` command over the physical range [start, end).  facts
- * may be NULL (fix presence unknown).
+ * may be NULL: the fix presence then comes from ops->function_has_param
+ * when the source has it, else it is reported as unknown.
  */
 int rvmm_cmd_preflight(struct rvmm_session *s, struct rvmm_out *o,
 		       uint64_t start, uint64_t end, enum rvmm_pf_path path,

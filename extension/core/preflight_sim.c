@@ -19,8 +19,8 @@
 
 const char *rvmm_pf_outcome_str(enum rvmm_pf_outcome o)
 {
-	static const char *const names[] = { "ok", "unknown", "silent",
-					     "oops", "BUG" };
+	static const char *const names[] = {"ok", "unknown", "silent", "oops",
+					    "BUG"};
 
 	return o <= RVMM_PF_BUG ? names[o] : "?";
 }
@@ -34,14 +34,27 @@ void rvmm_pf_kernel_probe(const struct rvmm_session *s,
 	long spin;
 
 	memset(k, 0, sizeof(*k));
-	k->fix_present = f ? f->fix_present : -1;
-	k->fix_how = f && f->fix_how ? f->fix_how :
-		"this front end cannot read DWARF parameters";
+	if (f) {
+		k->fix_present = f->fix_present;
+		k->fix_how = f->fix_how ? f->fix_how : "told by the front end";
+	} else if (src->ops->function_has_param) {
+		/* 21f1b85c8912 added bool is_vmemmap to free_pmd_table */
+		k->fix_present = src->ops->function_has_param(
+			src->ctx, "free_pmd_table", "is_vmemmap");
+		k->fix_how = k->fix_present < 0 ? "no DWARF for free_pmd_table"
+			     : k->fix_present	? "DWARF: free_pmd_table has "
+						  "is_vmemmap"
+						: "DWARF: free_pmd_table lacks "
+						  "is_vmemmap";
+	} else {
+		k->fix_present = -1;
+		k->fix_how = "this front end cannot read DWARF parameters";
+	}
 	/* mm/debug.c defines (and exports) dump_mm only with DEBUG_VM. */
 	k->debug_vm = src->ops->symbol &&
 		      !src->ops->symbol(src->ctx, "dump_mm", &v);
-	k->why_debug_vm = k->debug_vm ? "symbol dump_mm exists" :
-		"no symbol dump_mm";
+	k->why_debug_vm = k->debug_vm ? "symbol dump_mm exists"
+				      : "no symbol dump_mm";
 	k->thp = src->ops->symbol &&
 		 !src->ops->symbol(src->ctx, "transparent_hugepage_flags", &v);
 	/* mm_types.h: mm_struct.pmd_huge_pte exists iff THP and not
@@ -49,9 +62,10 @@ void rvmm_pf_kernel_probe(const struct rvmm_session *s,
 	if (k->thp) {
 		k->split_pmd_ptlocks =
 			rvmm_member(src, "mm_struct", "pmd_huge_pte") < 0;
-		k->why_split = k->split_pmd_ptlocks ?
-			"mm_struct has no pmd_huge_pte" :
-			"mm_struct has pmd_huge_pte";
+		k->why_split = k->split_pmd_ptlocks ? "mm_struct has no "
+						      "pmd_huge_pte"
+						    : "mm_struct has "
+						      "pmd_huge_pte";
 	} else {
 		k->split_pmd_ptlocks = -1;
 		k->why_split = "no THP (no symbol transparent_hugepage_flags)";
@@ -67,8 +81,8 @@ static enum rvmm_pf_outcome dtor_outcome(const struct rvmm_pf_kernel *k,
 					 const struct rvmm_page_info *pi,
 					 const char **why)
 {
-	if (is_pmd && pi->rr == RVMM_READ_OK && pi->lru_prev &&
-	    k->debug_vm && k->thp && k->split_pmd_ptlocks == 1) {
+	if (is_pmd && pi->rr == RVMM_READ_OK && pi->lru_prev && k->debug_vm &&
+	    k->thp && k->split_pmd_ptlocks == 1) {
 		*why = "pagetable_pmd_dtor -> pmd_ptlock_free: "
 		       "VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte), pmd_huge_pte "
 		       "is not NULL";
@@ -84,8 +98,8 @@ static enum rvmm_pf_outcome dtor_outcome(const struct rvmm_pf_kernel *k,
 		*why = pi->why;
 		return RVMM_PF_UNKNOWN;
 	}
-	if (k->alloc_split_ptlocks == 1 && (!is_pmd ||
-					    k->split_pmd_ptlocks != 0)) {
+	if (k->alloc_split_ptlocks == 1 &&
+	    (!is_pmd || k->split_pmd_ptlocks != 0)) {
 		*why = "not constructed: ptlock_free frees page->private, "
 		       "which holds no lock pointer (ALLOC_SPLIT_PTLOCKS)";
 		return RVMM_PF_OOPS;
@@ -101,9 +115,8 @@ static enum rvmm_pf_outcome dtor_outcome(const struct rvmm_pf_kernel *k,
 	return RVMM_PF_SILENT;
 }
 
-static void judge(const struct rvmm_session *s,
-		  const struct rvmm_pf_kernel *k, int is_vmemmap,
-		  struct rvmm_pf_table *t)
+static void judge(const struct rvmm_session *s, const struct rvmm_pf_kernel *k,
+		  int is_vmemmap, struct rvmm_pf_table *t)
 {
 	int levels = s->layout.levels, is_pmd = t->depth == levels - 2;
 	enum rvmm_pf_outcome with_dtor;
@@ -111,17 +124,18 @@ static void judge(const struct rvmm_session *s,
 
 	t->kind = rvmm_level_name(levels, t->depth);
 	if (t->depth == levels - 1)
-		t->dtor = 1;		/* free_pte_table */
-	else if (is_pmd)		/* free_pmd_table */
-		t->dtor = !is_vmemmap ? 1 : k->fix_present < 0 ? -1 :
-			  !k->fix_present;
+		t->dtor = 1; /* free_pte_table */
+	else if (is_pmd) /* free_pmd_table */
+		t->dtor = !is_vmemmap	       ? 1
+			  : k->fix_present < 0 ? -1
+					       : !k->fix_present;
 	else
-		t->dtor = 0;		/* free_pud_table has none */
+		t->dtor = 0; /* free_pud_table has none */
 	rvmm_page_decode(s, t->table_pa >> RVMM_PAGE_SHIFT, is_pmd, &t->pi);
 	if (!t->dtor) {
 		t->outcome = RVMM_PF_OK;
-		t->why = is_pmd ? "vmemmap PMD table: the fix skips the dtor" :
-			"freed without a dtor";
+		t->why = is_pmd ? "vmemmap PMD table: the fix skips the dtor"
+				: "freed without a dtor";
 		return;
 	}
 	with_dtor = dtor_outcome(k, is_pmd, &t->pi, &why);
@@ -129,11 +143,13 @@ static void judge(const struct rvmm_session *s,
 	t->why = why;
 	if (t->dtor < 0 && with_dtor != RVMM_PF_OK) {
 		t->outcome = RVMM_PF_UNKNOWN;
-		t->why = with_dtor == RVMM_PF_BUG ?
-			"kernel BUG unless the kernel has 21f1b85c8912 "
-			"(fix presence unknown)" :
-			"silent corruption unless the kernel has 21f1b85c8912 "
-			"(fix presence unknown)";
+		t->why = with_dtor == RVMM_PF_BUG ? "kernel BUG unless the "
+						    "kernel has 21f1b85c8912 "
+						    "(fix presence unknown)"
+						  : "silent corruption unless "
+						    "the kernel has "
+						    "21f1b85c8912 "
+						    "(fix presence unknown)";
 	}
 }
 
@@ -166,8 +182,7 @@ static void record(struct sim *m, int depth, uint64_t table_pa,
 }
 
 /* Returns 1 when every entry of the table is none after the removal. */
-static int sim_table(struct sim *m, uint64_t table_pa, int depth,
-		     uint64_t base)
+static int sim_table(struct sim *m, uint64_t table_pa, int depth, uint64_t base)
 {
 	const struct rvmm_layout *l = &m->s->layout;
 	uint64_t ent[RVMM_PTRS_PER_TABLE], esz, va, child;
@@ -188,14 +203,14 @@ static int sim_table(struct sim *m, uint64_t table_pa, int depth,
 		if (!depth)
 			va = rvmm_canonical(l, va);
 		if (va > p->va_end - 1 || va + (esz - 1) < p->va_start) {
-			empty = 0;	/* outside the range: kept */
+			empty = 0; /* outside the range: kept */
 			continue;
 		}
 		rvmm_pte_decode(ent[i], &pte);
 		if (pte.kind == RVMM_PTE_NONE) {
-			empty = 0;	/* not present: skipped, not none */
+			empty = 0; /* not present: skipped, not none */
 		} else if (pte.kind == RVMM_PTE_LEAF) {
-			if (!depth) {	/* remove_pgd_mapping skips leaves */
+			if (!depth) { /* remove_pgd_mapping skips leaves */
 				empty = 0;
 				continue;
 			}
@@ -206,12 +221,12 @@ static int sim_table(struct sim *m, uint64_t table_pa, int depth,
 		} else if (depth + 1 < l->levels) {
 			child = pte.pfn << RVMM_PAGE_SHIFT;
 			if (sim_table(m, child, depth + 1, va) && depth >= 1)
-				record(m, depth + 1, child,
-				       table_pa + 8 * i, va, esz);
+				record(m, depth + 1, child, table_pa + 8 * i,
+				       va, esz);
 			else
 				empty = 0;
 		} else {
-			empty = 0;	/* table bit at PTE level: reserved */
+			empty = 0; /* table bit at PTE level: reserved */
 		}
 	}
 	return empty;
@@ -220,7 +235,7 @@ static int sim_table(struct sim *m, uint64_t table_pa, int depth,
 void rvmm_pf_simulate(const struct rvmm_session *s,
 		      const struct rvmm_pf_kernel *k, struct rvmm_pf_part *p)
 {
-	struct sim m = { s, k, p };
+	struct sim m = {s, k, p};
 
 	if (p->skipped || p->va_end <= p->va_start)
 		return;

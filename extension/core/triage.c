@@ -134,7 +134,7 @@ static void sites(struct tr *r)
 				 k ? " <- " : "", b->chain[k]);
 		rvmm_evidence(r->t, "bug-site",
 			      "%s:%d -> 0x%016" PRIx64 " %s+0x%" PRIx64 "%s%s%"
-									"s",
+			      "s",
 			      lf->bug_file, lf->bug_line, b->bug_addr,
 			      b->func[0] ? b->func : "?", b->func_off,
 			      at_epc ? " (= epc)" : "",
@@ -280,7 +280,7 @@ static void pmd_page(struct tr *r)
 		rvmm_evidence(r->t, "pmd-table",
 			      "still referenced: %s entry at "
 			      "PA 0x%016" PRIx64 " = 0x%016" PRIx64 " maps %s "
-								    "VA "
+			      "VA "
 			      "0x%016" PRIx64 " through it (free_pmd_table had "
 			      "not cleared it)",
 			      rvmm_level_name(s->layout.levels, ft.level - 1),
@@ -429,10 +429,10 @@ static void other_oops(struct tr *r)
 		rvmm_evidence(r->t, "oops",
 			      "Unable to handle kernel %s at "
 			      "0x%016" PRIx64 ": the struct page of pfn "
-					      "0x%" PRIx64 ", outside "
-							   "VMEMMAP_START..END "
-							   "(0x%016" PRIx64
-			      "-0x%016" PRIx64 ") in %s: a different "
+			      "0x%" PRIx64 ", outside "
+			      "VMEMMAP_START..END "
+			      "(0x%016" PRIx64 "-0x%016" PRIx64 ") in %s: a "
+			      "different "
 			      "bug",
 			      r->lf.fault_kind, a, pfn, l->vmemmap_start,
 			      l->vmemmap_end, l->mode);

@@ -152,8 +152,8 @@ int main(int argc, char **argv)
 		return die("write failed");
 	close(fd);
 	printf("excluded %" PRIu64 " pages (%" PRIu64 " of %" PRIu64 " dumped "
-								     "pages "
-								     "kept)\n",
+	       "pages "
+	       "kept)\n",
 	       nin - nout, nout, nin);
 	return 0;
 }

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * build/rvmm-live: the rvmm core over a running QEMU riscv64 guest.
+ *   rvmm-live VMLINUX (--gdb HOST:PORT | --mem FILE[,BASE]) [--timeout MS]
+ *             [--stay-stopped] [--stats] SUBCOMMAND [ARGS] [--json]
+ * Exit status: 0 ok, 1 the command failed, 2 usage, 3 an input is
+ * unusable, 4 QEMU went away during the command.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/rvmm.h"
+#include "../core/dispatch.h"
+#include "../core/preflight.h"
+#include "../standalone/debuginfo.h"
+#include "rsp.h"
+#include "satp.h"
+#include "source_live.h"
+#include "tdesc.h"
+
+enum { EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_GONE = 4 };
+
+#define QEMU_VIRT_RAM_BASE 0x80000000ULL
+
+struct live_opts {
+	const char *vmlinux, *gdb, *mem;
+	uint64_t mem_base;
+	int timeout_ms, stay_stopped, stats;
+	int argc; /* the subcommand and its arguments */
+	char **argv;
+};
+
+static volatile int stop_requested;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+static void write_stdout(void *ctx, const char *buf, size_t len)
+{
+	(void)ctx;
+	fwrite(buf, 1, len, stdout);
+}
+
+static int usage(void)
+{
+	fprintf(stderr,
+		"usage: rvmm-live VMLINUX (--gdb HOST:PORT | --mem FILE[,BASE])"
+		" [--timeout MS] [--stay-stopped] [--stats] SUBCOMMAND"
+		" [--json]\n  SUBCOMMAND: satp | preflight START-END|START+SIZE"
+		" [memory|device-private] | %s\n",
+		rvmm_usage);
+	return EXIT_USAGE;
+}
+
+static int parse_args(int argc, char **argv, struct live_opts *o)
+{
+	static char *rest[64];
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	o->timeout_ms = 5000;
+	o->mem_base = QEMU_VIRT_RAM_BASE;
+	o->argv = rest;
+	if (argc < 2)
+		return -1;
+	o->vmlinux = argv[1];
+	for (i = 2; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--gdb") && i + 1 < argc) {
+			o->gdb = argv[++i];
+		} else if (!strcmp(a, "--mem") && i + 1 < argc) {
+			char *comma;
+
+			o->mem = argv[++i];
+			comma = strchr(argv[i], ',');
+			if (comma) {
+				*comma = '\0';
+				o->mem_base = strtoull(comma + 1, NULL, 16);
+			}
+		} else if (!strcmp(a, "--timeout") && i + 1 < argc) {
+			o->timeout_ms = atoi(argv[++i]);
+		} else if (!strcmp(a, "--stay-stopped")) {
+			o->stay_stopped = 1;
+		} else if (!strcmp(a, "--stats")) {
+			o->stats = 1;
+		} else if (o->argc < (int)(sizeof(rest) / sizeof(rest[0]))) {
+			rest[o->argc++] = argv[i];
+		}
+	}
+	if (!o->argc || !o->gdb == !o->mem || o->timeout_ms <= 0)
+		return -1;
+	return 0;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Open the session twice: the first one finds the kernel's VMCOREINFO. */
+static const char *open_session(struct rvmm_session *s, struct live_target *t,
+				struct rvmm_source *src)
+{
+	char why[256];
+	const char *err;
+
+	live_source_init(t, src);
+	err = rvmm_session_open(s, src, NULL);
+	if (err)
+		return err;
+	if (live_load_vmcoreinfo(t, s, why, sizeof(why))) {
+		rvmm_note(&s->notes,
+			  "live guest: no VMCOREINFO (%s); layout "
+			  "from kernel symbols",
+			  why);
+		return NULL;
+	}
+	return rvmm_session_open(s, src, NULL);
+}
+
+/* preflight, with the fix presence that only DWARF can tell. */
+static int run_preflight(struct rvmm_session *s, struct rvmm_out *out,
+			 struct rvmm_debuginfo *di, struct live_opts *o)
+{
+	struct rvmm_preflight_facts f;
+	enum rvmm_pf_path path = RVMM_PF_MEMORY;
+	uint64_t start, end;
+	int npos = 0, i;
+	const char *pos[3];
+
+	for (i = 1; i < o->argc; i++) {
+		if (!strcmp(o->argv[i], "--json") || !strcmp(o->argv[i], "-j"))
+			out->json = 1;
+		else if (npos < 3)
+			pos[npos++] = o->argv[i];
+	}
+	if (npos < 1 || npos > 2 ||
+	    rvmm_preflight_parse_range(pos[0], &start, &end)) {
+		fprintf(stderr, "rvmm-live: preflight needs START-END or "
+				"START+SIZE (hex, page aligned)\n");
+		return EXIT_USAGE;
+	}
+	if (npos == 2 && !strcmp(pos[1], "device-private"))
+		path = RVMM_PF_DEVICE_PRIVATE;
+	else if (npos == 2 && strcmp(pos[1], "memory"))
+		return usage();
+	/* 21f1b85c8912 added bool is_vmemmap to free_pmd_table */
+	f.fix_present =
+		rvmm_debuginfo_has_param(di, "free_pmd_table", "is_vmemmap");
+	f.fix_how = f.fix_present < 0 ? "DWARF: no function free_pmd_table"
+		    : f.fix_present   ? "DWARF: free_pmd_table has is_vmemmap"
+				    : "DWARF: free_pmd_table lacks is_vmemmap";
+	return rvmm_cmd_preflight(s, out, start, end, path, &f) ? EXIT_FAILED
+								: 0;
+}
+
+static int run(struct live_opts *o, struct live_target *t, struct rsp *r,
+	       struct rvmm_session *s)
+{
+	struct rvmm_out out = {.write = write_stdout};
+	struct rvmm_source src;
+	unsigned int satp_reg = 0, bits = 0;
+	uint64_t satp = 0;
+	const char *why;
+	char err[512];
+	int rc;
+
+	if (r) {
+		if (rsp_connect(r, o->gdb, o->timeout_ms) || rsp_attach(r) ||
+		    tdesc_find_register(r, "satp", &satp_reg, &bits) ||
+		    rsp_read_register(r, satp_reg, &satp)) {
+			fprintf(stderr, "rvmm-live: %s\n", r->err);
+			return EXIT_INPUT;
+		}
+		t->rsp = r;
+	} else if (live_map_memfile(t, o->mem, o->mem_base, err, sizeof(err))) {
+		fprintf(stderr, "rvmm-live: %s\n", err);
+		return EXIT_INPUT;
+	}
+	why = open_session(s, t, &src);
+	if (why) {
+		fprintf(stderr, "rvmm-live: %s\n",
+			r && r->fd < 0 ? r->err : why);
+		return r && r->fd < 0 ? EXIT_GONE : EXIT_INPUT;
+	}
+	s->dump_format = r ? "live (QEMU gdbstub)" : "live (guest RAM file)";
+	if (!strcmp(o->argv[0], "satp")) {
+		if (!r) {
+			fprintf(stderr, "rvmm-live: satp needs --gdb (a RAM "
+					"file has no CPU registers)\n");
+			return EXIT_USAGE;
+		}
+		out.json = o->argc > 1 && !strcmp(o->argv[1], "--json");
+		rc = live_cmd_satp(s, &out, satp, satp_reg) ? EXIT_FAILED : 0;
+	} else if (!strcmp(o->argv[0], "preflight")) {
+		rc = run_preflight(s, &out, t->di, o);
+	} else {
+		rc = rvmm_dispatch(s, &out, o->argc, o->argv, err, sizeof(err));
+		if (rc == RVMM_DISPATCH_USAGE) {
+			fprintf(stderr, "rvmm-live: %s\n", err);
+			rc = usage();
+		} else if (rc) {
+			rc = EXIT_FAILED;
+		}
+	}
+	fflush(stdout);
+	if (r && r->fd < 0) {
+		fprintf(stderr, "rvmm-live: %s\n", r->err);
+		return EXIT_GONE;
+	}
+	if (stop_requested)
+		fprintf(stderr, "rvmm-live: interrupted; output incomplete\n");
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct sigaction sa = {.sa_handler = on_signal};
+	struct live_target t = {.stop = &stop_requested};
+	struct rvmm_session *s;
+	struct live_opts o;
+	struct rsp *r = NULL;
+	char err[512];
+	double t0 = now();
+	int rc;
+
+	if (parse_args(argc, argv, &o))
+		return usage();
+	/* Leave through the cleanup below, which restores the gdbstub. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	s = malloc(sizeof(*s));
+	if (o.gdb)
+		r = malloc(sizeof(*r));
+	if (!s || (o.gdb && !r)) {
+		fprintf(stderr, "rvmm-live: out of memory\n");
+		return EXIT_INPUT;
+	}
+	t.di = rvmm_debuginfo_open(o.vmlinux, err, sizeof(err));
+	if (!t.di) {
+		fprintf(stderr, "rvmm-live: %s\n", err);
+		return EXIT_INPUT;
+	}
+	rc = run(&o, &t, r, s);
+	if (r)
+		rsp_close(r, o.stay_stopped);
+	if (o.stats)
+		fprintf(stderr,
+			"rvmm-live: %s: %.3f s, %llu reads, %llu bytes"
+			" from the guest, %lu packets\n",
+			r ? "gdbstub" : "memory file", now() - t0,
+			(unsigned long long)t.reads,
+			(unsigned long long)t.bytes, r ? r->packets : 0UL);
+	live_source_free(&t);
+	rvmm_debuginfo_close(t.di);
+	free(s);
+	free(r);
+	return rc;
+}

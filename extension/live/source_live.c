@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-2.0
+/* struct rvmm_source_ops for a live guest; see source_live.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/rvmm.h"
+#include "../standalone/debuginfo.h"
+#include "rsp.h"
+#include "source_live.h"
+
+#define PAGE_SZ 4096ULL
+
+static int cache_grow(struct live_target *t);
+
+static unsigned char **cache_slot(struct live_target *t, uint64_t pfn)
+{
+	size_t i = (pfn * 0x9e3779b97f4a7c15ULL) & (t->cache_size - 1);
+
+	while (t->cache_pfn[i] && t->cache_pfn[i] != pfn + 1)
+		i = (i + 1) & (t->cache_size - 1);
+	if (!t->cache_pfn[i]) {
+		t->cache_pfn[i] = pfn + 1;
+		t->cache_page[i] = NULL;
+		t->cache_used++;
+	}
+	return &t->cache_page[i];
+}
+
+static int cache_grow(struct live_target *t)
+{
+	size_t old = t->cache_size, i;
+	uint64_t *opfn = t->cache_pfn;
+	unsigned char **opage = t->cache_page;
+
+	t->cache_size = old ? old * 2 : 1024;
+	t->cache_pfn = calloc(t->cache_size, sizeof(*t->cache_pfn));
+	t->cache_page = calloc(t->cache_size, sizeof(*t->cache_page));
+	if (!t->cache_pfn || !t->cache_page)
+		return -1;
+	t->cache_used = 0;
+	for (i = 0; i < old; i++)
+		if (opfn[i])
+			*cache_slot(t, opfn[i] - 1) = opage[i];
+	free(opfn);
+	free(opage);
+	return 0;
+}
+
+/* One guest page through the gdbstub, cached; NULL if unreadable. */
+static const unsigned char *rsp_page(struct live_target *t, uint64_t pfn)
+{
+	unsigned char **slot, *page;
+
+	if (2 * (t->cache_used + 1) > t->cache_size && cache_grow(t))
+		return NULL;
+	slot = cache_slot(t, pfn);
+	if (*slot)
+		return *slot;
+	page = malloc(PAGE_SZ);
+	if (!page)
+		return NULL;
+	if (!t->rsp->phys_mode && rsp_set_phys_mode(t->rsp, 1)) {
+		free(page);
+		return NULL;
+	}
+	if (rsp_read_memory(t->rsp, pfn * PAGE_SZ, page, PAGE_SZ)) {
+		free(page);
+		return NULL;
+	}
+	t->bytes += PAGE_SZ;
+	*slot = page;
+	return page;
+}
+
+static enum rvmm_read_result live_read_phys(void *ctx, uint64_t pa, void *buf,
+					    size_t len)
+{
+	struct live_target *t = ctx;
+	unsigned char *out = buf;
+	const unsigned char *page;
+	size_t n;
+
+	t->reads++;
+	if (t->mem) {
+		if (pa < t->mem_base || pa - t->mem_base > t->mem_len ||
+		    len > t->mem_len - (pa - t->mem_base))
+			return RVMM_READ_ERROR;
+		memcpy(buf, t->mem + (pa - t->mem_base), len);
+		t->bytes += len;
+		return RVMM_READ_OK;
+	}
+	while (len) {
+		n = PAGE_SZ - (pa & (PAGE_SZ - 1));
+		if (n > len)
+			n = len;
+		page = rsp_page(t, pa / PAGE_SZ);
+		if (!page)
+			return RVMM_READ_ERROR;
+		memcpy(out, page + (pa & (PAGE_SZ - 1)), n);
+		pa += n;
+		out += n;
+		len -= n;
+	}
+	return RVMM_READ_OK;
+}
+
+static int live_symbol(void *ctx, const char *name, uint64_t *value)
+{
+	struct live_target *t = ctx;
+
+	return rvmm_debuginfo_symbol(t->di, name, value, NULL);
+}
+
+static long live_struct_size(void *ctx, const char *type)
+{
+	struct live_target *t = ctx;
+
+	return rvmm_debuginfo_struct_size(t->di, type);
+}
+
+static long live_member_offset(void *ctx, const char *type, const char *member)
+{
+	struct live_target *t = ctx;
+
+	return rvmm_debuginfo_member_offset(t->di, type, member);
+}
+
+static int live_enumerator(void *ctx, const char *name, int64_t *value)
+{
+	struct live_target *t = ctx;
+
+	return rvmm_debuginfo_enumerator(t->di, name, value);
+}
+
+static int live_function_has_param(void *ctx, const char *func,
+				   const char *param)
+{
+	struct live_target *t = ctx;
+
+	return rvmm_debuginfo_has_param(t->di, func, param);
+}
+
+static const char *live_vmcoreinfo(void *ctx, const char *key)
+{
+	struct live_target *t = ctx;
+	int i;
+
+	for (i = 0; i < t->vmci_nr; i++)
+		if (!strcmp(t->vmci_key[i], key))
+			return t->vmci_val[i];
+	return NULL;
+}
+
+static int live_interrupted(void *ctx)
+{
+	struct live_target *t = ctx;
+
+	return t->stop && *t->stop;
+}
+
+static const struct rvmm_source_ops live_ops = {
+	.read_phys = live_read_phys,
+	.symbol = live_symbol,
+	.struct_size = live_struct_size,
+	.member_offset = live_member_offset,
+	.enumerator = live_enumerator,
+	.vmcoreinfo = live_vmcoreinfo,
+	.interrupted = live_interrupted,
+	.function_has_param = live_function_has_param,
+};
+
+void live_source_init(struct live_target *t, struct rvmm_source *src)
+{
+	src->ops = &live_ops;
+	src->ctx = t;
+	src->name = t->rsp ? "qemu-gdbstub" : "qemu-memfile";
+}
+
+/* kernel/vmcore_info.c: VMCOREINFO_BYTES = PAGE_SIZE */
+#define VMCOREINFO_MAX 4096
+
+int live_load_vmcoreinfo(struct live_target *t, const struct rvmm_session *s,
+			 char *why, size_t whylen)
+{
+	uint64_t data_sym, size_sym, data = 0, size = 0;
+	char *p, *nl, *eq;
+	int cap = 0;
+
+	if (rvmm_debuginfo_symbol(t->di, "vmcoreinfo_data", &data_sym, NULL) ||
+	    rvmm_debuginfo_symbol(t->di, "vmcoreinfo_size", &size_sym, NULL)) {
+		snprintf(why, whylen,
+			 "no symbols vmcoreinfo_data/"
+			 "vmcoreinfo_size (CONFIG_VMCORE_INFO off?)");
+		return -1;
+	}
+	if (rvmm_read_kva(s, data_sym, &data, 8) ||
+	    rvmm_read_kva(s, size_sym, &size, 8) || !data || !size ||
+	    size > VMCOREINFO_MAX) {
+		snprintf(why, whylen,
+			 "vmcoreinfo_data/vmcoreinfo_size "
+			 "unreadable or implausible (0x%llx, %llu)",
+			 (unsigned long long)data, (unsigned long long)size);
+		return -1;
+	}
+	t->vmci_text = calloc(1, size + 1);
+	if (!t->vmci_text || rvmm_read_kva(s, data, t->vmci_text, size)) {
+		snprintf(why, whylen,
+			 "cannot read %llu bytes of VMCOREINFO "
+			 "at 0x%llx",
+			 (unsigned long long)size, (unsigned long long)data);
+		return -1;
+	}
+	if (strncmp(t->vmci_text, "OSRELEASE=", 10)) {
+		snprintf(why, whylen,
+			 "the buffer at vmcoreinfo_data does not "
+			 "start with OSRELEASE=");
+		return -1;
+	}
+	for (p = t->vmci_text; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		*nl = '\0';
+		eq = strchr(p, '=');
+		if (!eq)
+			continue;
+		*eq = '\0';
+		if (t->vmci_nr == cap) {
+			cap = cap ? 2 * cap : 128;
+			t->vmci_key =
+				realloc(t->vmci_key, cap * sizeof(char *));
+			t->vmci_val =
+				realloc(t->vmci_val, cap * sizeof(char *));
+			if (!t->vmci_key || !t->vmci_val) {
+				snprintf(why, whylen, "out of memory");
+				return -1;
+			}
+		}
+		t->vmci_key[t->vmci_nr] = p;
+		t->vmci_val[t->vmci_nr++] = eq + 1;
+	}
+	return 0;
+}
+
+void live_source_free(struct live_target *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->cache_size; i++)
+		free(t->cache_page[i]);
+	free(t->cache_pfn);
+	free(t->cache_page);
+	free(t->vmci_text);
+	free(t->vmci_key);
+	free(t->vmci_val);
+}

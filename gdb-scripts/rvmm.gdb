@@ -1,0 +1,558 @@
+# rvmm.gdb: riscv64 kernel page tables, struct page / ptdesc and
+# mem_section on a live QEMU guest, in GDB's own command language (no
+# Python).  Use with gdb-multiarch (GDB >= 10) and the guest's vmlinux:
+#
+#   gdb-multiarch vmlinux -ex 'target remote :1234' \
+#       -ex 'source gdb-scripts/rvmm.gdb'
+#   (gdb) help user-defined
+#
+# Memory: every read these commands make is PHYSICAL.  Each read switches
+# QEMU's gdbstub to physical mode (maintenance packet Qqemu.PhyMemMode:1)
+# around one single `set $var = *(TYPE *)PA` and switches it straight back
+# to 0, so the mode is never left on when a command ends, also when it
+# stops on an error: in physical mode QEMU's `m` packet cannot fail (it
+# ignores the bus result), so nothing between the two switches can abort
+# the command.  No read goes through the guest MMU, so the commands work
+# whatever the CPU was doing (user mode, idle, another satp).  If GDB is
+# interrupted (^C) between the two switches, run rvmm-restore.
+# The packets go through `pipe ... | cat >/dev/null` to keep them quiet;
+# that pipe also restores GDB's output if the packet fails.
+#
+# Whole-table walks are too slow in this language: rvmm-ptdump,
+# rvmm-preflight and rvmm-live hand off to build/rvmm-live, which maps the
+# guest RAM file while GDB stays attached.  Set, before starting GDB:
+#   RVMM_LIVE     path of rvmm-live (default: rvmm-live in $PATH)
+#   RVMM_VMLINUX  the guest's vmlinux
+#   RVMM_MEM      QEMU's mem-path (-object memory-backend-file,...,
+#                 share=on -machine memory-backend=...)
+
+# ---------------------------------------------------------------------
+# Internal helpers (documented, so that help user-defined shows them too)
+
+define rvmm-restore
+  pipe maintenance packet Qqemu.PhyMemMode:0 | cat >/dev/null
+end
+document rvmm-restore
+Switch QEMU's gdbstub back to virtual-memory mode.
+Switch QEMU's gdbstub back to virtual-memory mode (Qqemu.PhyMemMode:0).
+The rvmm- commands do this after every read; use it only after ^C.
+end
+
+define rvmm-phys-read64
+  # The address is evaluated before the switch: a bad expression fails
+  # while the gdbstub is still in virtual mode.
+  set $rvmm_rd_pa = (unsigned long)($arg0)
+  pipe maintenance packet Qqemu.PhyMemMode:1 | cat >/dev/null
+  set $rvmm_val = *(unsigned long *)$rvmm_rd_pa
+  pipe maintenance packet Qqemu.PhyMemMode:0 | cat >/dev/null
+end
+document rvmm-phys-read64
+rvmm-phys-read64 PA: read the 64-bit word at physical PA into $rvmm_val.
+rvmm-phys-read64 PA: read the 64-bit word at physical address PA into
+$rvmm_val (QEMU physical-memory mode around this one read).  PA is one
+word for GDB's argument splitting: a variable, or an expression without
+spaces.
+end
+
+define rvmm-level-name
+  # $arg0: level index (0 = root); names as in the kernel's pgtable.h
+  if $arg0 == 0
+    echo PGD
+  else
+    set $rvmm_ln = $arg0 + 5 - $rvmm_levels
+    if $rvmm_ln == 1
+      echo P4D
+    end
+    if $rvmm_ln == 2
+      echo PUD
+    end
+    if $rvmm_ln == 3
+      echo PMD
+    end
+    if $rvmm_ln == 4
+      echo PTE
+    end
+  end
+end
+document rvmm-level-name
+rvmm-level-name N: print the name of page-table level N.
+rvmm-level-name N: print the name of page-table level N (0 = root) in the
+current paging mode (PGD, P4D, PUD, PMD, PTE).
+end
+
+define rvmm-pte-bits
+  set $rvmm_b = (unsigned long)($arg0)
+  if $rvmm_b & 1
+    echo V
+  else
+    echo -
+  end
+  if $rvmm_b & 2
+    echo \ R
+  else
+    echo \ -
+  end
+  if $rvmm_b & 4
+    echo \ W
+  else
+    echo \ -
+  end
+  if $rvmm_b & 8
+    echo \ X
+  else
+    echo \ -
+  end
+  if $rvmm_b & 0x10
+    echo \ U
+  else
+    echo \ -
+  end
+  if $rvmm_b & 0x20
+    echo \ G
+  else
+    echo \ -
+  end
+  if $rvmm_b & 0x40
+    echo \ A
+  else
+    echo \ -
+  end
+  if $rvmm_b & 0x80
+    echo \ D
+  else
+    echo \ -
+  end
+  if ($rvmm_b >> 61) & 3
+    printf " PBMT=%lu", ($rvmm_b >> 61) & 3
+  end
+  if $rvmm_b >> 63
+    echo \ N
+  end
+end
+document rvmm-pte-bits
+rvmm-pte-bits ENTRY: print the bits of a page-table entry.
+rvmm-pte-bits ENTRY: print the V R W X U G A D bits of a page-table entry
+(plus Svpbmt and Svnapot bits when set).
+end
+
+define rvmm-walk
+  # $arg0 root PA, $arg1 VA, $arg2 1 = print every level.
+  # Out: $rvmm_ok (1 translated), $rvmm_pa, $rvmm_leaf_size.
+  set $rvmm_w_table = (unsigned long)($arg0)
+  set $rvmm_w_va = (unsigned long)($arg1)
+  set $rvmm_w_lvl = 0
+  set $rvmm_ok = 0
+  set $rvmm_w_more = 1
+  while $rvmm_w_more
+    set $rvmm_w_shift = 12 + 9 * ($rvmm_levels - 1 - $rvmm_w_lvl)
+    set $rvmm_w_idx = ($rvmm_w_va >> $rvmm_w_shift) & 511
+    set $rvmm_w_epa = $rvmm_w_table + 8 * $rvmm_w_idx
+    rvmm-phys-read64 $rvmm_w_epa
+    set $rvmm_w_e = $rvmm_val
+    if $arg2
+      printf "  "
+      rvmm-level-name $rvmm_w_lvl
+      printf " table 0x%016lx [%3lu] @0x%016lx = 0x%016lx  ", $rvmm_w_table, $rvmm_w_idx, $rvmm_w_epa, $rvmm_w_e
+      rvmm-pte-bits $rvmm_w_e
+      echo \n
+    end
+    set $rvmm_w_more = 0
+    if ($rvmm_w_e & 1) == 0
+      if $arg2
+        echo \ \ not mapped (V clear)\n
+      end
+    else
+      set $rvmm_w_pfn = ($rvmm_w_e >> 10) & ((1UL << 44) - 1)
+      if ($rvmm_w_e & 0xe) != 0
+        set $rvmm_leaf_size = 1UL << $rvmm_w_shift
+        set $rvmm_pa = ($rvmm_w_pfn << 12) + ($rvmm_w_va & ($rvmm_leaf_size - 1))
+        set $rvmm_leaf_level = $rvmm_w_lvl
+        set $rvmm_ok = 1
+      else
+        if $rvmm_w_lvl == $rvmm_levels - 1
+          if $arg2
+            echo \ \ reserved: a table entry at the last level\n
+          end
+        else
+          set $rvmm_w_table = $rvmm_w_pfn << 12
+          set $rvmm_w_lvl = $rvmm_w_lvl + 1
+          set $rvmm_w_more = 1
+        end
+      end
+    end
+  end
+end
+document rvmm-walk
+rvmm-walk ROOT-PA VA VERBOSE: walk VA from the table at ROOT-PA.
+rvmm-walk ROOT-PA VA VERBOSE: walk VA through the page tables rooted at
+physical address ROOT-PA (physical reads only).  Sets $rvmm_ok, $rvmm_pa,
+$rvmm_leaf_size, $rvmm_leaf_level; prints every level when VERBOSE is 1.
+end
+
+define rvmm-init
+  rvmm-restore
+  # Paging mode from satp, then kernel_map found by walking its VA with
+  # physical reads: nothing here depends on the CPU's current mode.
+  set $rvmm_satp = (unsigned long)$satp
+  set $rvmm_satp_mode = $rvmm_satp >> 60
+  set $rvmm_levels = $rvmm_satp_mode - 5
+  if $rvmm_satp_mode < 8 || $rvmm_satp_mode > 10
+    printf "rvmm: satp 0x%016lx has mode %lu: paging is off\n", $rvmm_satp, $rvmm_satp_mode
+    set $rvmm_levels = 0
+  else
+    set $rvmm_root = ($rvmm_satp & ((1UL << 44) - 1)) << 12
+    rvmm-walk $rvmm_root &kernel_map 0
+    if !$rvmm_ok
+      echo rvmm: kernel_map does not translate through satp's tables\n
+    else
+      set $rvmm_km_pa = $rvmm_pa
+      pipe maintenance packet Qqemu.PhyMemMode:1 | cat >/dev/null
+      set $rvmm_km = *(struct kernel_mapping *)$rvmm_km_pa
+      pipe maintenance packet Qqemu.PhyMemMode:0 | cat >/dev/null
+      set $rvmm_page_offset = (unsigned long)$rvmm_km.page_offset
+      set $rvmm_va_pa_offset = (unsigned long)$rvmm_km.va_pa_offset
+      set $rvmm_kimg_offset = (unsigned long)$rvmm_km.va_kernel_pa_offset
+      set $rvmm_kimg_va = (unsigned long)$rvmm_km.virt_addr
+      set $rvmm_swapper_pa = (unsigned long)&swapper_pg_dir - $rvmm_kimg_offset
+      set $rvmm_tmp = (unsigned long)&vmemmap_start_pfn - $rvmm_kimg_offset
+      rvmm-phys-read64 $rvmm_tmp
+      set $rvmm_vmemmap_start_pfn = $rvmm_val
+      # pgtable.h: VMALLOC_START = PAGE_OFFSET - KERN_VIRT_SIZE / 2,
+      # VMEMMAP_START = VMALLOC_START - VMEMMAP_SIZE,
+      # VMEMMAP_SIZE = 1 << (VA_BITS - PAGE_SHIFT - 1 + STRUCT_PAGE_MAX_SHIFT)
+      set $rvmm_va_bits = 39 + 9 * ($rvmm_levels - 3)
+      set $rvmm_kern_virt_size = (256UL << (12 + 9 * ($rvmm_levels - 1))) >> 1
+      set $rvmm_vmalloc_start = $rvmm_page_offset - ($rvmm_kern_virt_size >> 1)
+      set $rvmm_spms = 0
+      while (1UL << $rvmm_spms) < sizeof(struct page)
+        set $rvmm_spms = $rvmm_spms + 1
+      end
+      set $rvmm_vmemmap_start = $rvmm_vmalloc_start - (1UL << ($rvmm_va_bits - 12 - 1 + $rvmm_spms))
+      set $rvmm_vmemmap = $rvmm_vmemmap_start - $rvmm_vmemmap_start_pfn * sizeof(struct page)
+      set $rvmm_inited = 1
+    end
+  end
+end
+document rvmm-init
+Read the layout the rvmm- commands need (run by each of them).
+Read the layout rvmm- commands need: paging mode from satp, kernel_map
+(found by walking its address through satp's tables with physical reads),
+swapper_pg_dir's PA and the vmemmap base (VMEMMAP_START from pgtable.h,
+minus vmemmap_start_pfn).  Every rvmm- command runs it first.
+end
+
+define rvmm-kva-to-pa
+  # Kernel image by formula, everything else by a walk of swapper_pg_dir.
+  set $rvmm_kva = (unsigned long)($arg0)
+  if $rvmm_kva >= $rvmm_kimg_va
+    set $rvmm_pa = $rvmm_kva - $rvmm_kimg_offset
+    set $rvmm_ok = 1
+  else
+    rvmm-walk $rvmm_swapper_pa $rvmm_kva 0
+  end
+end
+document rvmm-kva-to-pa
+rvmm-kva-to-pa VA: kernel VA to PA, result in $rvmm_pa.
+rvmm-kva-to-pa VA: kernel VA to PA in $rvmm_pa ($rvmm_ok 1 on success):
+the kernel image by kernel_map.va_kernel_pa_offset, anything else by a
+walk of swapper_pg_dir.
+end
+
+# ---------------------------------------------------------------------
+# Commands
+
+define rvmm-satp
+  rvmm-init
+  printf "satp 0x%016lx: mode %lu", $rvmm_satp, $rvmm_satp_mode
+  if $rvmm_satp_mode == 8
+    echo \ (Sv39)
+  end
+  if $rvmm_satp_mode == 9
+    echo \ (Sv48)
+  end
+  if $rvmm_satp_mode == 10
+    echo \ (Sv57)
+  end
+  if $rvmm_satp_mode == 0
+    echo \ (Bare)
+  end
+  printf ", ASID 0x%lx, root PPN 0x%lx (PA 0x%lx)\n", ($rvmm_satp >> 44) & 0xffff, $rvmm_satp & ((1UL << 44) - 1), ($rvmm_satp & ((1UL << 44) - 1)) << 12
+  if $rvmm_levels
+    if $rvmm_root == $rvmm_swapper_pa
+      printf "root: swapper_pg_dir (PA 0x%lx)\n", $rvmm_swapper_pa
+    else
+      printf "root: a process page table (swapper_pg_dir is at PA 0x%lx)\n", $rvmm_swapper_pa
+    end
+    set $rvmm_l5 = pgtable_l5_enabled
+    set $rvmm_l4 = pgtable_l4_enabled
+    printf "kernel: pgtable_l4_enabled %d, pgtable_l5_enabled %d: ", $rvmm_l4, $rvmm_l5
+    if $rvmm_levels == 3 + $rvmm_l4 + $rvmm_l5
+      printf "agrees with satp (%lu levels, VA_BITS %lu)\n", $rvmm_levels, $rvmm_va_bits
+    else
+      echo DISAGREES with satp\n
+    end
+  end
+end
+document rvmm-satp
+rvmm-satp: decode satp (mode, ASID, root) and check it against the kernel.
+Decode satp of the current CPU: MODE (8 Sv39, 9 Sv48, 10 Sv57), ASID and
+root page-table PPN; say whether the root is swapper_pg_dir, and check the
+mode against the kernel's pgtable_l4_enabled / pgtable_l5_enabled.
+Note: pgtable_l*_enabled are read with a normal (virtual) GDB read.
+end
+
+define rvmm-vtop
+  rvmm-init
+  set $rvmm_va = (unsigned long)($arg0)
+  if $rvmm_va >> 63
+    set $rvmm_vroot = $rvmm_swapper_pa
+    printf "VA 0x%016lx through swapper_pg_dir (PA 0x%lx), %lu levels\n", $rvmm_va, $rvmm_vroot, $rvmm_levels
+  else
+    set $rvmm_vroot = $rvmm_root
+    printf "VA 0x%016lx through satp's root (PA 0x%lx), %lu levels\n", $rvmm_va, $rvmm_vroot, $rvmm_levels
+  end
+  rvmm-walk $rvmm_vroot $rvmm_va 1
+  if $rvmm_ok
+    printf "  -> PA 0x%016lx via a %lu KiB leaf at ", $rvmm_pa, $rvmm_leaf_size >> 10
+    rvmm-level-name $rvmm_leaf_level
+    echo \n
+  end
+  if $rvmm_va >= $rvmm_page_offset && $rvmm_va < $rvmm_kimg_va - (2UL << 30)
+    printf "  linear-map formula gives PA 0x%016lx\n", $rvmm_va - $rvmm_va_pa_offset
+  end
+  if $rvmm_va >= $rvmm_vmemmap_start && $rvmm_va < $rvmm_vmalloc_start
+    printf "  inside the struct page of pfn 0x%lx\n", ($rvmm_va - $rvmm_vmemmap) / sizeof(struct page)
+  end
+end
+document rvmm-vtop
+rvmm-vtop ADDR: walk ADDR through the page tables, every level shown.
+rvmm-vtop ADDR: translate ADDR through the kernel page tables
+(swapper_pg_dir for kernel addresses, satp's root for user ones), showing
+every level: table PA, index, entry PA, entry value and its bits; then the
+PA, the leaf size, and for linear-map / vmemmap addresses what the formula
+gives and whose struct page it is.  Physical reads only.
+end
+
+define rvmm-page
+  rvmm-init
+  set $rvmm_pfn = (unsigned long)($arg0)
+  set $rvmm_page_va = $rvmm_vmemmap + $rvmm_pfn * sizeof(struct page)
+  rvmm-walk $rvmm_swapper_pa $rvmm_page_va 0
+  if !$rvmm_ok
+    printf "pfn 0x%lx: struct page 0x%016lx is not mapped in vmemmap\n", $rvmm_pfn, $rvmm_page_va
+  else
+    set $rvmm_page_pa = $rvmm_pa
+    pipe maintenance packet Qqemu.PhyMemMode:1 | cat >/dev/null
+    set $rvmm_pg = *(struct page *)$rvmm_page_pa
+    set $rvmm_pt = *(struct ptdesc *)$rvmm_page_pa
+    pipe maintenance packet Qqemu.PhyMemMode:0 | cat >/dev/null
+    printf "pfn 0x%lx  struct page 0x%016lx (PA 0x%lx)\n", $rvmm_pfn, $rvmm_page_va, $rvmm_page_pa
+    printf "  flags          0x%016lx\n", $rvmm_pg.flags
+    printf "  lru.next       0x%016lx\n", $rvmm_pg.lru.next
+    printf "  pmd_huge_pte   0x%016lx", $rvmm_pt.pmd_huge_pte
+    set $rvmm_hp = (unsigned long)$rvmm_pt.pmd_huge_pte
+    if $rvmm_hp == 0
+      echo \ \ (NULL: what pagetable_pmd_ctor leaves)\n
+    else
+      if $rvmm_hp == 0xdead000000000122
+        echo \ \ (LIST_POISON2: from the buddy allocator, no ctor)\n
+      else
+        if $rvmm_hp == $rvmm_page_va + 8
+          echo \ \ (&page->lru: a memblock page, no ctor)\n
+        else
+          echo \n
+        end
+      end
+    end
+    printf "  mapping        0x%016lx\n", $rvmm_pg.mapping
+    printf "  index          0x%016lx\n", $rvmm_pg.index
+    printf "  private/ptl    0x%016lx\n", $rvmm_pg.private
+    printf "  page_type      0x%08x", $rvmm_pt.__page_type
+    set $rvmm_ty = (unsigned int)$rvmm_pt.__page_type
+    if $rvmm_ty == 0xffffffff
+      echo \ \ (no type)\n
+    else
+      if ($rvmm_ty >> 24) == PGTY_table
+        echo \ \ (PGTY_table)\n
+      else
+        if ($rvmm_ty >> 24) == PGTY_buddy
+          echo \ \ (PGTY_buddy: free)\n
+        else
+          printf "  (type byte 0x%x)\n", $rvmm_ty >> 24
+        end
+      end
+    end
+    printf "  refcount       %d\n", $rvmm_pg._refcount.counter
+    printf "  memcg_data     0x%016lx\n", $rvmm_pg.memcg_data
+    if ($rvmm_ty >> 24) == PGTY_table && $rvmm_hp == 0
+      echo \ \ as a page table: constructed (ctor ran: PGTY_table, pmd_huge_pte NULL)\n
+    else
+      if ($rvmm_ty >> 24) == PGTY_table
+        echo \ \ as a page table: PGTY_table but pmd_huge_pte set: a PMD dtor would BUG\n
+      else
+        if $rvmm_ty == 0xffffffff && $rvmm_pg._refcount.counter > 0
+          echo \ \ as a page table: NOT constructed (no PGTY_table)
+          if $rvmm_hp
+            echo ; a PMD dtor would hit VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte)\n
+          else
+            echo \n
+          end
+        else
+          echo \ \ as a page table: not one (free or typed otherwise)\n
+        end
+      end
+    end
+  end
+end
+document rvmm-page
+rvmm-page PFN: decode the struct page / struct ptdesc of PFN.
+rvmm-page PFN: decode the struct page of PFN, also as a struct ptdesc,
+with the vmlinux's own types (so any config's layout works): flags, lru,
+pmd_huge_pte, mapping, index, private, page_type, refcount, memcg_data,
+and whether it is a constructed page table (page_type PGTY_table and a NULL
+pmd_huge_pte: Linux 6.12's top-byte page_type encoding).  The struct page
+address is vmemmap + PFN * sizeof(struct page), vmemmap being VMEMMAP_START
+(pgtable.h) - vmemmap_start_pfn * sizeof(struct page); it is translated by a
+walk of swapper_pg_dir and read physically in one piece.
+end
+
+define rvmm-section
+  rvmm-init
+  set $rvmm_nr = (unsigned long)($arg0)
+  set $rvmm_per_root = 4096 / sizeof(struct mem_section)
+  set $rvmm_pages_per_section = 1UL << (27 - 12)
+  set $rvmm_tmp = (unsigned long)&mem_section - $rvmm_kimg_offset
+  rvmm-phys-read64 $rvmm_tmp
+  set $rvmm_roots = $rvmm_val
+  set $rvmm_sec_ok = 0
+  if $rvmm_roots
+    set $rvmm_tmp = $rvmm_roots + 8 * ($rvmm_nr / $rvmm_per_root)
+    rvmm-kva-to-pa $rvmm_tmp
+    if $rvmm_ok
+      rvmm-phys-read64 $rvmm_pa
+      set $rvmm_root_va = $rvmm_val
+      if $rvmm_root_va
+        set $rvmm_ms_va = $rvmm_root_va + ($rvmm_nr % $rvmm_per_root) * sizeof(struct mem_section)
+        rvmm-kva-to-pa $rvmm_ms_va
+        if $rvmm_ok
+          rvmm-phys-read64 $rvmm_pa
+          set $rvmm_smm = $rvmm_val
+          set $rvmm_sec_ok = 1
+        end
+      end
+    end
+  end
+  if !$rvmm_sec_ok
+    printf "section %lu: no mem_section (root not allocated)\n", $rvmm_nr
+  else
+    set $rvmm_start_pfn = $rvmm_nr * $rvmm_pages_per_section
+    printf "section %lu: pfn 0x%lx-0x%lx, PA 0x%lx-0x%lx\n", $rvmm_nr, $rvmm_start_pfn, $rvmm_start_pfn + $rvmm_pages_per_section - 1, $rvmm_start_pfn << 12, (($rvmm_start_pfn + $rvmm_pages_per_section) << 12) - 1
+    printf "  mem_section 0x%016lx: section_mem_map 0x%016lx\n", $rvmm_ms_va, $rvmm_smm
+    echo \ \ flags:
+    if $rvmm_smm & (1UL << SECTION_MARKED_PRESENT_BIT)
+      echo \ present
+    end
+    if $rvmm_smm & (1UL << SECTION_HAS_MEM_MAP_BIT)
+      echo \ has_mem_map
+    end
+    if $rvmm_smm & (1UL << SECTION_IS_ONLINE_BIT)
+      echo \ online
+    end
+    if $rvmm_smm & (1UL << SECTION_IS_EARLY_BIT)
+      echo \ early
+    end
+    if $rvmm_smm & (1UL << SECTION_TAINT_ZONE_DEVICE_BIT)
+      echo \ zone_device
+    end
+    echo \n
+    set $rvmm_map = $rvmm_smm & ~((1UL << SECTION_MAP_LAST_BIT) - 1)
+    if $rvmm_map
+      set $rvmm_first = $rvmm_map + $rvmm_start_pfn * sizeof(struct page)
+      set $rvmm_last = $rvmm_first + $rvmm_pages_per_section * sizeof(struct page)
+      printf "  memmap 0x%016lx-0x%016lx", $rvmm_first, $rvmm_last
+      if $rvmm_map == $rvmm_vmemmap
+        echo \ (= vmemmap + pfn * sizeof(struct page))\n
+      else
+        printf " (DIFFERS from vmemmap 0x%lx)\n", $rvmm_vmemmap
+      end
+      echo \ \ backing:\n
+      set $rvmm_sva = $rvmm_first
+      while $rvmm_sva < $rvmm_last
+        rvmm-walk $rvmm_swapper_pa $rvmm_sva 0
+        if $rvmm_ok
+          printf "    0x%016lx -> PA 0x%016lx (%lu KiB ", $rvmm_sva, $rvmm_pa, $rvmm_leaf_size >> 10
+          rvmm-level-name $rvmm_leaf_level
+          echo \ leaf)\n
+          set $rvmm_sva = ($rvmm_sva & ~($rvmm_leaf_size - 1)) + $rvmm_leaf_size
+        else
+          printf "    0x%016lx not mapped\n", $rvmm_sva
+          set $rvmm_sva = ($rvmm_sva & ~0x1fffffUL) + 0x200000
+        end
+      end
+    end
+  end
+end
+document rvmm-section
+rvmm-section N: decode mem_section N and the vmemmap backing it.
+rvmm-section N: decode mem_section N (SPARSEMEM_EXTREME roots, read
+physically): its pfn range, section_mem_map and flag bits (present,
+has_mem_map, online, early, zone_device), the memmap range it encodes and
+the vmemmap leaves backing that range.
+end
+
+define rvmm-live
+  if $argc == 0
+    shell "${RVMM_LIVE:-rvmm-live}" --help
+  end
+  if $argc == 1
+    shell [ -n "$RVMM_VMLINUX" ] && [ -n "$RVMM_MEM" ] && "${RVMM_LIVE:-rvmm-live}" "$RVMM_VMLINUX" --mem "$RVMM_MEM" $arg0 || echo "rvmm: set RVMM_VMLINUX and RVMM_MEM (QEMU's mem-path) before starting gdb"
+  end
+  if $argc == 2
+    shell [ -n "$RVMM_VMLINUX" ] && [ -n "$RVMM_MEM" ] && "${RVMM_LIVE:-rvmm-live}" "$RVMM_VMLINUX" --mem "$RVMM_MEM" $arg0 $arg1 || echo "rvmm: set RVMM_VMLINUX and RVMM_MEM (QEMU's mem-path) before starting gdb"
+  end
+  if $argc == 3
+    shell [ -n "$RVMM_VMLINUX" ] && [ -n "$RVMM_MEM" ] && "${RVMM_LIVE:-rvmm-live}" "$RVMM_VMLINUX" --mem "$RVMM_MEM" $arg0 $arg1 $arg2 || echo "rvmm: set RVMM_VMLINUX and RVMM_MEM (QEMU's mem-path) before starting gdb"
+  end
+  if $argc == 4
+    shell [ -n "$RVMM_VMLINUX" ] && [ -n "$RVMM_MEM" ] && "${RVMM_LIVE:-rvmm-live}" "$RVMM_VMLINUX" --mem "$RVMM_MEM" $arg0 $arg1 $arg2 $arg3 || echo "rvmm: set RVMM_VMLINUX and RVMM_MEM (QEMU's mem-path) before starting gdb"
+  end
+end
+document rvmm-live
+rvmm-live SUBCOMMAND [ARGS]: run the C helper on the guest RAM file.
+rvmm-live SUBCOMMAND [ARGS]: run build/rvmm-live on the guest RAM file
+while GDB stays attached (the gdbstub serves one client; the RAM file does
+not need it).  Needs RVMM_VMLINUX and RVMM_MEM in GDB's environment,
+RVMM_LIVE if rvmm-live is not in $PATH.  The guest is stopped while GDB
+has control, so the walk is consistent.  E.g. rvmm-live info, rvmm-live
+vmemmap --json.
+end
+
+define rvmm-ptdump
+  if $argc == 0
+    rvmm-live ptdump
+  else
+    rvmm-live ptdump $arg0
+  end
+end
+document rvmm-ptdump
+rvmm-ptdump [REGION]: dump the kernel page tables (hands off to rvmm-live).
+rvmm-ptdump [REGION]: the whole kernel page table (or one region: linear,
+vmemmap, vmalloc, modules, kernel, fixmap, pci-io), merged ranges with
+their bits.  Too slow in GDB's language: handed off to rvmm-live (see
+rvmm-live for the environment it needs).
+end
+
+define rvmm-preflight
+  if $argc == 1
+    rvmm-live preflight $arg0
+  else
+    rvmm-live preflight $arg0 $arg1
+  end
+end
+document rvmm-preflight
+rvmm-preflight RANGE [memory|device-private]: will removing RANGE hit the bug?
+rvmm-preflight START-END|START+SIZE [memory|device-private]: which vmemmap
+and linear-map page tables removing that physical range will free, their
+constructed state, and whether this kernel will hit the PMD-table dtor bug.
+Handed off to rvmm-live (see rvmm-live for the environment it needs).
+end
