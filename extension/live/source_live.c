@@ -6,6 +6,7 @@
 
 #include "../core/rvmm.h"
 #include "../standalone/debuginfo.h"
+#include "../standalone/debuginfo_ops.h"
 #include "rsp.h"
 #include "source_live.h"
 
@@ -105,42 +106,6 @@ static enum rvmm_read_result live_read_phys(void *ctx, uint64_t pa, void *buf,
 	return RVMM_READ_OK;
 }
 
-static int live_symbol(void *ctx, const char *name, uint64_t *value)
-{
-	struct live_target *t = ctx;
-
-	return rvmm_debuginfo_symbol(t->di, name, value, NULL);
-}
-
-static long live_struct_size(void *ctx, const char *type)
-{
-	struct live_target *t = ctx;
-
-	return rvmm_debuginfo_struct_size(t->di, type);
-}
-
-static long live_member_offset(void *ctx, const char *type, const char *member)
-{
-	struct live_target *t = ctx;
-
-	return rvmm_debuginfo_member_offset(t->di, type, member);
-}
-
-static int live_enumerator(void *ctx, const char *name, int64_t *value)
-{
-	struct live_target *t = ctx;
-
-	return rvmm_debuginfo_enumerator(t->di, name, value);
-}
-
-static int live_function_has_param(void *ctx, const char *func,
-				   const char *param)
-{
-	struct live_target *t = ctx;
-
-	return rvmm_debuginfo_has_param(t->di, func, param);
-}
-
 static const char *live_vmcoreinfo(void *ctx, const char *key)
 {
 	struct live_target *t = ctx;
@@ -161,13 +126,9 @@ static int live_interrupted(void *ctx)
 
 static const struct rvmm_source_ops live_ops = {
 	.read_phys = live_read_phys,
-	.symbol = live_symbol,
-	.struct_size = live_struct_size,
-	.member_offset = live_member_offset,
-	.enumerator = live_enumerator,
 	.vmcoreinfo = live_vmcoreinfo,
 	.interrupted = live_interrupted,
-	.function_has_param = live_function_has_param,
+	RVMM_DEBUGINFO_OPS,
 };
 
 void live_source_init(struct live_target *t, struct rvmm_source *src)

@@ -18,7 +18,7 @@ struct rvmm_debuginfo;
 struct rvmm_session;
 
 struct live_target {
-	struct rvmm_debuginfo *di;
+	struct rvmm_debuginfo *di; /* first: debuginfo_ops.h */
 	struct rsp *rsp; /* --gdb, or NULL */
 	const unsigned char *mem; /* --mem: mapped guest RAM, or NULL */
 	size_t mem_len;

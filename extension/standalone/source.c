@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /* struct rvmm_source_ops over a vmcore (dumpfile.c) and a vmlinux. */
-#include <dwarf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "debuginfo.h"
-/* the Elf and Dwarf handles, for sa_symbol_at and sa_inline_chain */
-#include "debuginfo_priv.h"
+#include "debuginfo_ops.h"
 #include "dumpfile.h"
 #include "source_standalone.h"
 
 struct standalone_ctx {
-	struct rvmm_debuginfo *di;
+	struct rvmm_debuginfo *di; /* first: debuginfo_ops.h */
 	struct rvmm_dump *dump;
 	int owned; /* opened here, closed here */
 	char warning[512];
@@ -26,34 +24,6 @@ static enum rvmm_read_result sa_read_phys(void *ctx, uint64_t pa, void *buf,
 	return rvmm_dump_read_phys(sa->dump, pa, buf, len);
 }
 
-static int sa_symbol(void *ctx, const char *name, uint64_t *value)
-{
-	struct standalone_ctx *sa = ctx;
-
-	return rvmm_debuginfo_symbol(sa->di, name, value, NULL);
-}
-
-static long sa_struct_size(void *ctx, const char *type)
-{
-	struct standalone_ctx *sa = ctx;
-
-	return rvmm_debuginfo_struct_size(sa->di, type);
-}
-
-static long sa_member_offset(void *ctx, const char *type, const char *member)
-{
-	struct standalone_ctx *sa = ctx;
-
-	return rvmm_debuginfo_member_offset(sa->di, type, member);
-}
-
-static int sa_enumerator(void *ctx, const char *name, int64_t *value)
-{
-	struct standalone_ctx *sa = ctx;
-
-	return rvmm_debuginfo_enumerator(sa->di, name, value);
-}
-
 static const char *sa_vmcoreinfo(void *ctx, const char *key)
 {
 	struct standalone_ctx *sa = ctx;
@@ -61,38 +31,10 @@ static const char *sa_vmcoreinfo(void *ctx, const char *key)
 	return rvmm_dump_vmcoreinfo(sa->dump, key);
 }
 
-static int sa_symbol_at(void *ctx, uint64_t addr, char *name, size_t len,
-			uint64_t *offset)
-{
-	struct standalone_ctx *sa = ctx;
-
-	return rvmm_debuginfo_symbol_at(sa->di, addr, name, len, offset);
-}
-
-static int sa_function_has_param(void *ctx, const char *func, const char *param)
-{
-	struct standalone_ctx *sa = ctx;
-
-	return rvmm_debuginfo_has_param(sa->di, func, param);
-}
-
-static int sa_inline_chain(void *ctx, uint64_t addr, char (*names)[64], int max)
-{
-	struct standalone_ctx *sa = ctx;
-
-	return rvmm_debuginfo_inline_chain(sa->di, addr, names, max);
-}
-
 static const struct rvmm_source_ops standalone_ops = {
 	.read_phys = sa_read_phys,
-	.symbol = sa_symbol,
-	.struct_size = sa_struct_size,
-	.member_offset = sa_member_offset,
-	.enumerator = sa_enumerator,
 	.vmcoreinfo = sa_vmcoreinfo,
-	.symbol_at = sa_symbol_at,
-	.function_has_param = sa_function_has_param,
-	.inline_chain = sa_inline_chain,
+	RVMM_DEBUGINFO_OPS,
 };
 
 static struct standalone_ctx *
