@@ -4,7 +4,8 @@
 #   make build/rvmm.so  the crash extension (needs make crash first)
 #   make demo       install what is needed, triage the bundled `bug` sample
 #   make check      install what is needed, build crash, run every test
-#   make crash      build crash for RISCV64 (cached outside the tree)
+#   make crash      build crash 9.0.2 for RISCV64 (cached outside the tree)
+#   make crash806   the same for crash 8.0.6
 #   make samples    rebuild the committed samples from scratch (cached)
 #   make install    install the crash extension (DESTDIR, PREFIX)
 
@@ -26,7 +27,7 @@ CORE_SRCS := $(wildcard extension/core/*.c)
 -include extension/live/build.mk
 -include tests/unit/build.mk
 
-.PHONY: all demo check test crash kernels samples unpack-samples install deps \
+.PHONY: all demo check test crash crash806 kernels samples unpack-samples install deps \
 	format-check clean
 all: $(B)/rvmm $(B)/rvmm-fixdump $(B)/rvmm-live
 
@@ -54,6 +55,12 @@ crash: deps
 	@echo "$$(cat $(B)/crash-dir)/crash" > $(B)/crash-path
 	@echo "crash: $$(cat $(B)/crash-path)"
 
+# crash 8.0.6 (trixie) as well, for the extension's second defs.h.
+crash806: deps
+	@mkdir -p $(B)
+	CRASH_VERSION=8.0.6-1 scripts/build-crash.sh > $(B).crash806-dir.tmp
+	@mv $(B).crash806-dir.tmp $(B)/crash806-dir
+
 # The sample kernels, for the live tests (cached; about 3 min each to build).
 kernels: deps
 	for v in bug bug-silent fixed; do scripts/build-kernel.sh $$v || exit 1; done
@@ -70,8 +77,8 @@ demo: deps
 	$(B)/rvmm $(B)/samples/bug/vmlinux $(B)/samples/bug/vmcore.kdump triage; \
 		rc=$$?; [ $$rc -eq 10 ] || exit $$rc
 
-check: deps crash kernels
-	$(MAKE) all $(B)/rvmm.so unpack-samples
+check: deps crash crash806 kernels
+	$(MAKE) all $(B)/rvmm.so $(B)/crash806/rvmm.so unpack-samples
 	tests/run-all.sh
 
 test:

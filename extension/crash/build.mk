@@ -26,3 +26,19 @@ $(B)/crash/%.o: %.c
 
 $(B)/rvmm.so: $(CRASH_OBJS)
 	$(CC) -shared -rdynamic -o $@ $^ -ldw -lelf -lz
+
+# The same extension against crash 8.0.6 (make crash806), to keep both
+# supported defs.h versions building and loading.
+CRASH806_DIR ?= $(shell cat $(B)/crash806-dir 2>/dev/null)
+CRASH806_OBJS := $(patsubst %.c,$(B)/crash806/%.o,$(CRASH_SRCS)) \
+	$(filter-out $(B)/crash/extension/%,$(CRASH_OBJS))
+
+$(B)/crash806/%.o: %.c
+	@test -f "$(CRASH806_DIR)/defs.h" || { echo "no crash 8.0.6 defs.h: run make crash806" >&2; exit 1; }
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fPIC -DRISCV64 -I$(CRASH806_DIR) -Iextension/crash \
+		-Wno-sign-compare -Wno-missing-field-initializers \
+		-MMD -MP -c -o $@ $<
+
+$(B)/crash806/rvmm.so: $(CRASH806_OBJS)
+	$(CC) -shared -rdynamic -o $@ $^ -ldw -lelf -lz
