@@ -20,6 +20,8 @@
 int rvmm_bug_layout_resolve(const struct rvmm_source *src,
 			    struct rvmm_bug_layout *bl)
 {
+	long w;
+
 	memset(bl, 0, sizeof(*bl));
 	bl->size = rvmm_size(src, "bug_entry");
 	bl->addr_off = rvmm_member(src, "bug_entry", "bug_addr_disp");
@@ -48,6 +50,14 @@ int rvmm_bug_layout_resolve(const struct rvmm_source *src,
 		snprintf(bl->err, sizeof(bl->err),
 			 "struct bug_entry has no "
 			 "file/line (kernel without DEBUG_BUGVERBOSE)");
+		return -1;
+	}
+	/* every field read must lie inside the entry */
+	w = bl->relative ? 4 : 8;
+	if (bl->addr_off > bl->size - w || bl->file_off > bl->size - w ||
+	    bl->line_off > bl->size - 2 || bl->flags_off > bl->size - 2) {
+		snprintf(bl->err, sizeof(bl->err),
+			 "struct bug_entry members lie outside its size");
 		return -1;
 	}
 	if (bl->stop < bl->start ||
@@ -112,6 +122,8 @@ static void symbolize(const struct rvmm_source *src, struct rvmm_bug_site *b)
 	if (ops->inline_chain)
 		b->nr_chain = ops->inline_chain(src->ctx, b->bug_addr, b->chain,
 						RVMM_CHAIN_MAX);
+	if (b->nr_chain > RVMM_CHAIN_MAX)
+		b->nr_chain = RVMM_CHAIN_MAX;
 }
 
 int rvmm_bug_sites(const struct rvmm_session *s, const char *file, int line,

@@ -117,6 +117,7 @@ static void json_part(struct rvmm_session *s, struct rvmm_out *o,
 	rvmm_json_u64(j, "partial_leaves", p->partial_leaves);
 	rvmm_json_u64(j, "read_errors", p->read_errors);
 	rvmm_json_bool(j, "truncated", p->truncated);
+	rvmm_json_bool(j, "table_cap_reached", p->capped);
 	rvmm_json_arr_begin(j, "tables_freed");
 	for (i = 0; i < p->nr; i++) {
 		t = &p->t[i];
@@ -176,6 +177,9 @@ static void text_part(struct rvmm_session *s, struct rvmm_out *o,
 	if (p->read_errors)
 		rvmm_printf(o, "  %lu tables unreadable: result incomplete\n",
 			    p->read_errors);
+	if (p->capped)
+		rvmm_printf(o, "  table cap reached (garbage tables?): result "
+			       "incomplete\n");
 	for (i = 0; i < p->nr; i++) {
 		t = &p->t[i];
 		rvmm_printf(o,

@@ -16,6 +16,7 @@
 #define SZ_2M (2ULL << 20)
 #define SZ_16M (16ULL << 20)
 #define SZ_2G (2ULL << 30)
+#define MAX_SECTION_ROOTS (1ULL << 24)
 
 struct lctx {
 	const struct rvmm_source *src;
@@ -299,10 +300,20 @@ static int resolve_symbols(struct lctx *c)
 					    "; read the pointer in symbol "
 					    "mem_section");
 	}
-	if (vmci(c, "SIZE(mem_section)", &l->mem_section_size)) {
+	if (!vmci(c, "SIZE(mem_section)", &l->mem_section_size) &&
+	    (!l->mem_section_size || l->mem_section_size > RVMM_PAGE_SIZE)) {
+		rvmm_note(c->notes,
+			  "VMCOREINFO SIZE(mem_section) %" PRIu64 " ignored",
+			  l->mem_section_size);
+		l->mem_section_size = 0;
+	}
+	if (!l->mem_section_size) {
 		n = rvmm_size(c->src, "mem_section");
-		l->mem_section_size = n > 0 ? (uint64_t)n : 0;
-		if (n > 0)
+		/* a root is one page of sections: a size above it is junk */
+		if (n <= 0 || n > (long)RVMM_PAGE_SIZE)
+			n = 0;
+		l->mem_section_size = n;
+		if (l->mem_section_size)
 			rvmm_note(c->notes, "VMCOREINFO lacks "
 					    "SIZE(mem_section);"
 					    " took it from type mem_section");
@@ -317,26 +328,52 @@ static int resolve_symbols(struct lctx *c)
 		rvmm_note(c->notes, "VMCOREINFO lacks NUMBER(SECTION_SIZE_BITS)"
 				    "; assumed 27 (asm/sparsemem.h)");
 	}
-	l->section_size_bits = (int)v;
+	l->section_size_bits = v <= 64 ? (int)v : -1;
 	if (vmci(c, "NUMBER(MAX_PHYSMEM_BITS)", &v)) {
 		v = 56;
 		rvmm_note(c->notes, "VMCOREINFO lacks NUMBER(MAX_PHYSMEM_BITS)"
 				    "; assumed 56 (asm/sparsemem.h)");
 	}
-	l->max_physmem_bits = (int)v;
+	l->max_physmem_bits = v <= 64 ? (int)v : -1;
+	/* riscv64 PAs have at most 56 bits (44-bit PPN in a PTE) */
 	if (l->section_size_bits < RVMM_PAGE_SHIFT ||
 	    l->section_size_bits > 40 ||
 	    l->max_physmem_bits <= l->section_size_bits ||
-	    l->max_physmem_bits > 64)
-		return fail(c, "implausible SECTION_SIZE_BITS/MAX_PHYSMEM_BITS"
-			       "");
-	if (vmci(c, "LENGTH(mem_section)", &l->nr_section_roots) &&
-	    l->mem_section_size) {
+	    l->max_physmem_bits > 56)
+		return fail(c,
+			    "implausible SECTION_SIZE_BITS %d / "
+			    "MAX_PHYSMEM_BITS %d",
+			    l->section_size_bits, l->max_physmem_bits);
+	if (l->mem_section_size) {
 		uint64_t per_root = RVMM_PAGE_SIZE / l->mem_section_size;
 		uint64_t nr = 1ULL
 			      << (l->max_physmem_bits - l->section_size_bits);
+		uint64_t roots = (nr + per_root - 1) / per_root;
 
-		l->nr_section_roots = (nr + per_root - 1) / per_root;
+		/* 6.12 riscv64 has 2^21; beyond this is a garbage geometry
+		 * that would take hours to walk */
+		if (roots > MAX_SECTION_ROOTS) {
+			rvmm_note(c->notes,
+				  "%" PRIu64 " mem_section roots "
+				  "(SECTION_SIZE_BITS %d, SIZE(mem_section) "
+				  "%" PRIu64 "): only the first %llu read",
+				  roots, l->section_size_bits,
+				  l->mem_section_size, MAX_SECTION_ROOTS);
+			roots = MAX_SECTION_ROOTS;
+		}
+
+		/* NR_SECTION_ROOTS; a larger LENGTH is garbage to loop on */
+		if (vmci(c, "LENGTH(mem_section)", &l->nr_section_roots)) {
+			l->nr_section_roots = roots;
+		} else if (l->nr_section_roots > roots) {
+			rvmm_note(c->notes,
+				  "VMCOREINFO LENGTH(mem_section) %" PRIu64
+				  " > NR_SECTION_ROOTS %" PRIu64 ": used that",
+				  l->nr_section_roots, roots);
+			l->nr_section_roots = roots;
+		}
+	} else {
+		vmci(c, "LENGTH(mem_section)", &l->nr_section_roots);
 	}
 	return 0;
 }
@@ -356,11 +393,18 @@ int rvmm_layout_resolve(const struct rvmm_source *src, struct rvmm_layout *l,
 		return fail(&c, "PAGESIZE is not 4096; only 4K pages are "
 				"supported");
 	l->page_size = RVMM_PAGE_SIZE;
-	if (vmci(&c, "SIZE(page)", &l->page_struct_size)) {
+	/* struct page is a few words; it is also a divisor and a shift */
+	if (!vmci(&c, "SIZE(page)", &l->page_struct_size) &&
+	    (!l->page_struct_size || l->page_struct_size > RVMM_PAGE_SIZE)) {
+		rvmm_note(notes, "VMCOREINFO SIZE(page) %" PRIu64 " ignored",
+			  l->page_struct_size);
+		l->page_struct_size = 0;
+	}
+	if (!l->page_struct_size) {
 		n = rvmm_size(src, "page");
-		if (n <= 0)
-			return fail(&c, "VMCOREINFO lacks SIZE(page) and the "
-					"type struct page is unknown");
+		if (n <= 0 || n > (long)RVMM_PAGE_SIZE)
+			return fail(&c, "no usable SIZE(page) in VMCOREINFO "
+					"and the type struct page is unknown");
 		l->page_struct_size = n;
 	}
 	rel = src->ops->vmcoreinfo ? src->ops->vmcoreinfo(src->ctx, "OSRELEASE")

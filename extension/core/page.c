@@ -19,10 +19,13 @@ static long off_vmci(const struct rvmm_source *src, const char *key,
 		     const char *type, const char *member)
 {
 	uint64_t v;
+	long off;
 
 	if (key && rvmm_vmci_get(src, key, &v) == RVMM_VMCI_OK)
-		return (long)v;
-	return rvmm_member(src, type, member);
+		return v < RVMM_PAGE_SIZE ? (long)v : -1;
+	off = rvmm_member(src, type, member);
+	/* bounded, so that sums of offsets cannot overflow */
+	return off < (long)RVMM_PAGE_SIZE ? off : -1;
 }
 
 static int pgflag(const struct rvmm_source *src, const char *name,
@@ -124,6 +127,13 @@ static void resolve_zone_node(const struct rvmm_source *src,
 	p->zone_pgshift = p->node_pgshift - p->zones_shift;
 }
 
+/* Drop (-1) a member offset whose width-byte field is not in the page. */
+static void fit(const struct rvmm_page_layout *p, long *off, long width)
+{
+	if (*off >= 0 && (p->size < width || *off > p->size - width))
+		*off = -1;
+}
+
 int rvmm_page_layout_resolve(const struct rvmm_source *src,
 			     const struct rvmm_layout *l,
 			     const struct rvmm_options *opt,
@@ -196,6 +206,17 @@ int rvmm_page_layout_resolve(const struct rvmm_source *src,
 	resolve_zone_node(src, opt, p, notes);
 	detect_scheme(src, opt, p, notes);
 
+	/* offsets that do not fit in SIZE(page) are garbage: drop them */
+	fit(p, &p->flags, 8);
+	fit(p, &p->lru_next, 8);
+	fit(p, &p->pt_huge_pte, 8);
+	fit(p, &p->compound_head, 8);
+	fit(p, &p->mapping, 8);
+	fit(p, &p->index, 8);
+	fit(p, &p->private_, 8);
+	fit(p, &p->page_type, 4);
+	fit(p, &p->refcount, 4);
+	fit(p, &p->memcg_data, 8);
 	if (p->size <= 0 || p->size > 256 || p->flags < 0 || p->refcount < 0 ||
 	    p->page_type < 0 || p->pt_huge_pte < 0) {
 		snprintf(p->err, sizeof(p->err),

@@ -150,6 +150,21 @@ struct scan {
 	struct rvmm_pgtable_stat *ps;
 };
 
+/* Bytes from va on that cannot translate, as the failing entry says. */
+static uint64_t unmapped_span(const struct rvmm_session *s, uint64_t va)
+{
+	struct rvmm_xlate x;
+	uint64_t size;
+
+	rvmm_translate(&s->src, s->layout.swapper_pg_dir_pa, s->layout.levels,
+		       va, &x);
+	if (x.status == RVMM_XL_OK || x.status == RVMM_XL_NON_CANONICAL ||
+	    !x.nr)
+		return 0;
+	size = rvmm_level_size(s->layout.levels, x.nr - 1);
+	return size - (va & (size - 1));
+}
+
 /* Count the table pages among the struct pages of one section. */
 static int scan_section(void *arg, const struct rvmm_section *sec)
 {
@@ -157,7 +172,7 @@ static int scan_section(void *arg, const struct rvmm_section *sec)
 	const struct rvmm_session *s = sc->s;
 	const struct rvmm_page_layout *p = &s->pages;
 	unsigned char buf[RVMM_PAGE_SIZE];
-	uint64_t per = RVMM_PAGE_SIZE / p->size, i, j, va;
+	uint64_t per = RVMM_PAGE_SIZE / p->size, i, j, n, left, va;
 	uint32_t pt;
 
 	if (!sec->present || !sec->has_mem_map)
@@ -169,7 +184,17 @@ static int scan_section(void *arg, const struct rvmm_section *sec)
 	for (i = 0; i < s->sections.pages_per_section; i += per) {
 		va = sec->first_page + i * p->size;
 		if (rvmm_read_kva(s, va, buf, per * p->size) != RVMM_READ_OK) {
-			sc->ps->unreadable_chunks++;
+			/* skip a whole unmapped span: a garbage section
+			 * can be 2^28 struct pages */
+			n = unmapped_span(s, va) / RVMM_PAGE_SIZE;
+			left = (s->sections.pages_per_section - i + per - 1) /
+			       per;
+			if (n > left)
+				n = left;
+			if (!n)
+				n = 1;
+			sc->ps->unreadable_chunks += n;
+			i += (n - 1) * per;
 			continue;
 		}
 		for (j = 0; j < per; j++) {

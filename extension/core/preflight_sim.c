@@ -157,6 +157,9 @@ struct sim {
 	const struct rvmm_session *s;
 	const struct rvmm_pf_kernel *k;
 	struct rvmm_pf_part *p;
+	/* tables read, and the cap: garbage tables that point back into
+	 * themselves would otherwise fan out to 512^4 reads */
+	unsigned long tables, max_tables;
 };
 
 static void record(struct sim *m, int depth, uint64_t table_pa,
@@ -190,6 +193,10 @@ static int sim_table(struct sim *m, uint64_t table_pa, int depth, uint64_t base)
 	struct rvmm_pte pte;
 	int i, empty = 1;
 
+	if (m->tables++ >= m->max_tables) {
+		p->capped = 1;
+		return 0;
+	}
 	if (m->s->src.ops->read_phys(m->s->src.ctx, table_pa, ent,
 				     sizeof(ent)) != RVMM_READ_OK) {
 		p->read_errors++;
@@ -235,8 +242,10 @@ static int sim_table(struct sim *m, uint64_t table_pa, int depth, uint64_t base)
 void rvmm_pf_simulate(const struct rvmm_session *s,
 		      const struct rvmm_pf_kernel *k, struct rvmm_pf_part *p)
 {
-	struct sim m = {s, k, p};
+	struct sim m = {s, k, p, 0, s->opt.max_tables};
 
+	if (!m.max_tables)
+		m.max_tables = RVMM_WALK_DEFAULT_MAX_TABLES;
 	if (p->skipped || p->va_end <= p->va_start)
 		return;
 	sim_table(&m, s->layout.swapper_pg_dir_pa, 0, 0);

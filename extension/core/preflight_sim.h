@@ -37,6 +37,7 @@ struct rvmm_pf_part {
 	uint64_t leaf_bytes;
 	int nr;
 	int truncated; /* more than RVMM_PF_MAX_TABLES freed */
+	int capped; /* table cap reached (garbage tables): incomplete */
 	struct rvmm_pf_table t[RVMM_PF_MAX_TABLES];
 	enum rvmm_pf_outcome worst;
 };

@@ -35,6 +35,12 @@ struct prb {
 	uint64_t descs_va, infos_va, data_va, head, tail;
 };
 
+/* A width-byte field at off (-1: none) inside a size-byte buffer. */
+static int inside(long off, long width, long size)
+{
+	return off >= 0 && off < 4096 && off + width <= size;
+}
+
 static int offsets(const struct rvmm_source *src, struct prb *p)
 {
 	p->desc_ring = rvmm_member(src, "printk_ringbuffer", "desc_ring");
@@ -56,6 +62,15 @@ static int offsets(const struct rvmm_source *src, struct prb *p)
 	p->ts = rvmm_member(src, "printk_info", "ts_nsec");
 	p->text_len = rvmm_member(src, "printk_info", "text_len");
 	p->caller_id = rvmm_member(src, "printk_info", "caller_id");
+	/* each field read must lie inside the descriptor or info read */
+	if (!inside(p->sv, 8, p->desc_size) ||
+	    !inside(p->lpos, 16, p->desc_size) || !inside(p->begin, 8, 16) ||
+	    !inside(p->next, 8, 16) || !inside(p->seq, 8, p->info_size) ||
+	    !inside(p->ts, 8, p->info_size) ||
+	    !inside(p->text_len, 2, p->info_size))
+		return -1;
+	if (!inside(p->caller_id, 4, p->info_size))
+		p->caller_id = -1;
 	return p->desc_ring < 0 || p->text_ring < 0 || p->count_bits < 0 ||
 			       p->descs < 0 || p->infos < 0 || p->head_id < 0 ||
 			       p->tail_id < 0 || p->size_bits < 0 ||
@@ -188,6 +203,8 @@ static int one_record(const struct rvmm_session *s, const struct prb *p,
 	r.seq = rvmm_load(in, p->seq, 8);
 	r.ts_nsec = rvmm_load(in, p->ts, 8);
 	r.len = rvmm_load(in, p->text_len, 2);
+	if (r.len > MAX_TEXT) /* text holds MAX_TEXT bytes */
+		r.len = MAX_TEXT;
 	if (p->caller_id >= 0)
 		r.caller_id = (uint32_t)rvmm_load(in, p->caller_id, 4);
 	begin = rvmm_load(d, p->lpos + p->begin, 8);
@@ -202,8 +219,6 @@ static int one_record(const struct rvmm_session *s, const struct prb *p,
 		r.len = size;
 		r.truncated = 1;
 	}
-	if (r.len > MAX_TEXT)
-		r.len = MAX_TEXT;
 	text[r.len] = '\0';
 	r.text = text;
 	st->records++;

@@ -54,6 +54,12 @@ int rvmm_section_layout_resolve(const struct rvmm_source *src,
 				"(mem_section) and SIZE(mem_section))");
 		return -1;
 	}
+	if (l->mem_section_size < 8 ||
+	    l->section_mem_map_off > l->mem_section_size - 8) {
+		strcpy(sl->err, "OFFSET(mem_section.section_mem_map) lies "
+				"outside SIZE(mem_section)");
+		return -1;
+	}
 	sl->sections_per_root = RVMM_PAGE_SIZE / l->mem_section_size;
 	sl->pages_per_section = 1ULL
 				<< (l->section_size_bits - RVMM_PAGE_SHIFT);

@@ -92,33 +92,55 @@ static void set_routing(int on, int announce)
 /*
  * A bug in rvmm must not end the user's crash session: while an rvmm
  * command runs, a fault jumps back here and the command is abandoned.
+ * Ctrl-C comes back here too, so that the guard is always taken down
+ * before crash's own SIGINT handling jumps to its prompt.  Nothing that can
+ * longjmp out of the command (cmd_usage, error(FATAL)) runs under it.
  */
-static const int guarded_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL};
+static const int guarded_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGINT};
 #define NR_GUARDED (sizeof(guarded_signals) / sizeof(guarded_signals[0]))
 static sigjmp_buf fault_return;
 static struct sigaction crash_handlers[NR_GUARDED];
+static volatile sig_atomic_t guard_armed;
+static ulong guard_generation;
+
+/* Give crash its own handlers back. */
+static void disarm_guard(void)
+{
+	size_t i;
+
+	guard_armed = 0;
+	for (i = 0; i < NR_GUARDED; i++)
+		sigaction(guarded_signals[i], &crash_handlers[i], NULL);
+}
 
 static void on_fault(int sig)
 {
+	/*
+	 * A guard left behind by a command that crash longjmp'd out of must
+	 * not jump into a dead frame: hand the signal back to crash.
+	 */
+	if (!guard_armed || pc->cmdgencur != guard_generation) {
+		disarm_guard();
+		raise(sig);
+		return;
+	}
 	siglongjmp(fault_return, sig);
 }
 
-static void guard_faults(int on)
+static void arm_guard(void)
 {
 	struct sigaction sa = {.sa_handler = on_fault};
 	size_t i;
 
 	sigemptyset(&sa.sa_mask);
 	sa.sa_flags = SA_NODEFER;
-	for (i = 0; i < NR_GUARDED; i++) {
-		if (on)
-			sigaction(guarded_signals[i], &sa, &crash_handlers[i]);
-		else
-			sigaction(guarded_signals[i], &crash_handlers[i], NULL);
-	}
+	for (i = 0; i < NR_GUARDED; i++)
+		sigaction(guarded_signals[i], &sa, &crash_handlers[i]);
+	guard_generation = pc->cmdgencur;
+	guard_armed = 1;
 }
 
-/* Lets the test suite prove the guard works; inert unless asked for. */
+/* Let the test suite prove the guard works; inert unless asked for. */
 static void inject_fault(void)
 {
 	volatile int *nowhere = NULL;
@@ -126,30 +148,35 @@ static void inject_fault(void)
 	*nowhere = 1;
 }
 
-static void run_guarded(void)
+/* Returns RVMM_DISPATCH_USAGE when the caller should print the synopsis. */
+static int run_guarded(void)
 {
 	struct rvmm_out out = {.write = write_to_fp};
 	struct rvmm_session *s;
 	char err[256];
 	int rc;
 
-	if (!strcmp(args[1], "fault-inject") && getenv("RVMM_FAULT_INJECT")) {
-		inject_fault();
-		return;
+	if (getenv("RVMM_FAULT_INJECT")) {
+		if (!strcmp(args[1], "fault-inject")) {
+			inject_fault();
+			return 0;
+		}
+		if (!strcmp(args[1], "stall-inject")) /* until Ctrl-C */
+			for (;;)
+				pause();
 	}
 	s = get_session();
 	if (!s)
-		return;
+		return 0;
 	rc = rvmm_dispatch(s, &out, argcnt - 1, args + 1, err, sizeof(err));
-	if (rc == RVMM_DISPATCH_USAGE) {
+	if (rc == RVMM_DISPATCH_USAGE)
 		error(INFO, "%s\n", err);
-		cmd_usage(pc->curcmd, SYNOPSIS);
-	}
+	return rc;
 }
 
 static void cmd_rvmm(void)
 {
-	volatile int sig;
+	volatile int sig, rc = 0;
 
 	if (argcnt < 2) {
 		cmd_usage(pc->curcmd, SYNOPSIS);
@@ -166,18 +193,23 @@ static void cmd_rvmm(void)
 			cmd_usage(pc->curcmd, SYNOPSIS);
 		return;
 	}
-	guard_faults(1);
+	arm_guard();
 	sig = sigsetjmp(fault_return, 1);
 	if (!sig)
-		run_guarded();
-	guard_faults(0);
-	if (sig) {
-		fflush(fp);
+		rc = run_guarded();
+	disarm_guard();
+	fflush(fp);
+	if (sig == SIGINT) {
+		raise(SIGINT); /* now crash's own handler: back to the prompt */
+		return;
+	}
+	if (sig)
 		error(INFO,
 		      "internal fault (signal %d) in 'rvmm %s'; command "
 		      "abandoned, session continues\n",
 		      sig, args[1]);
-	}
+	if (rc == RVMM_DISPATCH_USAGE)
+		cmd_usage(pc->curcmd, SYNOPSIS);
 }
 
 static struct command_table_entry rvmm_commands[] = {
