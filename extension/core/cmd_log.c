@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* `log`: the kernel log decoded from the dump's printk ringbuffer. */
 #include <inttypes.h>
+#include <stdio.h>
 
 #include "cmd.h"
 #include "forensics.h"
@@ -9,6 +10,29 @@ struct lg {
 	struct rvmm_out *o;
 	struct rvmm_json j;
 };
+
+/*
+ * A log from a dump is untrusted: control characters other than newline
+ * and tab are shown as \xNN (as dmesg does), never sent to the terminal.
+ */
+static void put_log_text(struct rvmm_out *o, const char *text)
+{
+	const unsigned char *c = (const unsigned char *)text;
+	char buf[256];
+	size_t n = 0;
+
+	for (; *c; c++) {
+		if (n > sizeof(buf) - 5) {
+			o->write(o->ctx, buf, n);
+			n = 0;
+		}
+		if ((*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7f)
+			n += snprintf(buf + n, sizeof(buf) - n, "\\x%02x", *c);
+		else
+			buf[n++] = *c;
+	}
+	o->write(o->ctx, buf, n);
+}
 
 static int print_record(void *arg, const struct rvmm_log_record *r)
 {
@@ -27,7 +51,7 @@ static int print_record(void *arg, const struct rvmm_log_record *r)
 	/* The kernel's own "[%5lu.%06lu] " prefix (PRINTK_TIME). */
 	rvmm_printf(g->o, "[%5" PRIu64 ".%06" PRIu64 "] ",
 		    r->ts_nsec / 1000000000, r->ts_nsec % 1000000000 / 1000);
-	rvmm_puts(g->o, r->text);
+	put_log_text(g->o, r->text);
 	rvmm_puts(g->o, "\n");
 	return 0;
 }

@@ -133,6 +133,28 @@ static void test_printk(void)
 	fake_free(&k.f);
 }
 
+/* A log from a dump must not drive the user's terminal. */
+static void test_log_control_chars(void)
+{
+	struct fake_kernel k;
+	struct rvmm_session s;
+	struct rvmm_source src;
+	struct rvmm_out o;
+	struct fake_buf b = {0};
+
+	fake_kernel_build(&k, 4);
+	build_prb(&k.f, 3);
+	desc(&k.f, 14, 2, 0x340, 0x360, 5, "a\x1b[2Jb\ac");
+	fake_source(&k.f, &src);
+	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	fake_out(&o, &b, 0);
+	CHECK(rvmm_cmd_log(&s, &o) == 0);
+	CHECK(b.s && strstr(b.s, "a\\x1b[2Jb\\x07c") != NULL);
+	CHECK(b.s && !strchr(b.s, 0x1b) && !strchr(b.s, 0x07));
+	fake_buf_free(&b);
+	fake_free(&k.f);
+}
+
 /* ---- log scanning ------------------------------------------------------ */
 
 static void test_logscan(void)
@@ -368,6 +390,7 @@ static void test_decide(void)
 int main(void)
 {
 	test_printk();
+	test_log_control_chars();
 	test_logscan();
 	test_bugtable();
 	test_decide();
