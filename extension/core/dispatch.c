@@ -15,7 +15,9 @@
 const char rvmm_usage[] = "info | vtop ADDR | ptdump [REGION] [--tables] | "
 			  "vmemmap [PFN | --section N] | ptdesc PFN|PAGE-ADDR "
 			  "| log | audit | "
-			  "triage   [--json]";
+			  "triage | preflight START-END|START+SIZE "
+			  "[memory|device-private]   "
+			  "[--json]";
 
 /* Addresses are hex, as everywhere in crash; "0x" is optional. */
 static int parse_hex(const char *s, uint64_t *v)
