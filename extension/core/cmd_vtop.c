@@ -53,7 +53,7 @@ int rvmm_cmd_vtop(struct rvmm_session *s, struct rvmm_out *o, uint64_t va)
 	int i;
 
 	rvmm_translate(&s->src, l->swapper_pg_dir_pa, l->levels, va, &x);
-	if (va >= l->page_offset && va < l->modules_vaddr) {
+	if (va >= l->page_offset && va < l->linear_end) {
 		is_lin = 1;
 		lin = rvmm_linear_va_to_pa(l, va);
 	}

@@ -378,6 +378,25 @@ static int resolve_symbols(struct lctx *c)
 	return 0;
 }
 
+/*
+ * Where the address formulas hold.  The linear map is is_linear_mapping():
+ * PAGE_OFFSET + KERN_VIRT_SIZE, i.e. a quarter of the VA space
+ * (2^(VA_BITS - 2)), never past the modules area.  The image starts at
+ * MODULES_END (PFN_ALIGN(_start), KASLR included), not below the link
+ * address.
+ */
+static void derive_bounds(struct rvmm_layout *l)
+{
+	uint64_t quarter = 1ULL << (l->va_bits - 2);
+
+	l->linear_end = l->page_offset + quarter;
+	if (l->linear_end < l->page_offset || l->linear_end > l->modules_vaddr)
+		l->linear_end = l->modules_vaddr;
+	l->kimg_start = l->modules_end > l->kernel_link_addr
+				? l->modules_end
+				: l->kernel_link_addr;
+}
+
 int rvmm_layout_resolve(const struct rvmm_source *src, struct rvmm_layout *l,
 			struct rvmm_notes *notes, char *err, size_t errlen)
 {
@@ -414,6 +433,7 @@ int rvmm_layout_resolve(const struct rvmm_source *src, struct rvmm_layout *l,
 		rvmm_note(notes, "VMCOREINFO lacks OSRELEASE");
 	if (resolve_basics(&c) || resolve_regions(&c) || resolve_symbols(&c))
 		return -1;
+	derive_bounds(l);
 	return 0;
 }
 

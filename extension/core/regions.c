@@ -21,17 +21,11 @@ int rvmm_regions(const struct rvmm_layout *l, struct rvmm_region *r, int max)
 		 l->vmemmap_start, l->vmemmap_end},
 		{"vmalloc", "vmalloc/ioremap (VMALLOC_START..END)",
 		 l->vmalloc_start, l->vmalloc_end},
-		/* The linear map runs up to the modules area (MODULES_VADDR).
-		 * KASAN shadow, when configured, is not separated out. */
-		{"linear", "linear map of RAM (PAGE_OFFSET..)", l->page_offset,
-		 l->modules_vaddr},
+		{"linear", "linear map of RAM (PAGE_OFFSET..+KERN_VIRT_SIZE)",
+		 l->page_offset, l->linear_end},
 		{"modules", "modules and BPF JIT (MODULES_VADDR..END)",
 		 l->modules_vaddr, l->modules_end},
-		/* MODULES_END is PFN_ALIGN(_start): the image under KASLR. */
-		{"kernel", "kernel image (KERNEL_LINK_ADDR..)",
-		 l->modules_end > l->kernel_link_addr ? l->modules_end
-						      : l->kernel_link_addr,
-		 0},
+		{"kernel", "kernel image (MODULES_END..)", l->kimg_start, 0},
 	};
 	int i, n = 0;
 

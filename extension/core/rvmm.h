@@ -84,6 +84,8 @@ struct rvmm_layout {
 	uint64_t vmemmap_start, vmemmap_end;
 	uint64_t modules_vaddr, modules_end;
 	uint64_t pci_io_start, pci_io_end; /* derived, pgtable.h */
+	uint64_t linear_end; /* is_linear_mapping(): where __pa() holds */
+	uint64_t kimg_start; /* MODULES_END: the image, KASLR included */
 	uint64_t fixaddr_start, fixaddr_top; /* derived, pgtable.h */
 	uint64_t vmemmap; /* VA of the struct page of pfn 0 */
 	uint64_t page_struct_size; /* SIZE(page) */

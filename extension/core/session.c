@@ -49,11 +49,11 @@ enum rvmm_xlate_status rvmm_kva_to_pa(const struct rvmm_session *s, uint64_t va,
 	const struct rvmm_layout *l = &s->layout;
 	struct rvmm_xlate x;
 
-	if (va >= l->kernel_link_addr) {
+	if (va >= l->kimg_start) {
 		*pa = rvmm_kimg_va_to_pa(l, va);
 		return RVMM_XL_OK;
 	}
-	if (va >= l->page_offset && va < l->modules_vaddr) {
+	if (va >= l->page_offset && va < l->linear_end) {
 		*pa = rvmm_linear_va_to_pa(l, va);
 		return RVMM_XL_OK;
 	}

@@ -92,16 +92,23 @@ static void set_routing(int on, int announce)
 /*
  * A bug in rvmm must not end the user's crash session: while an rvmm
  * command runs, a fault jumps back here and the command is abandoned.
- * Ctrl-C comes back here too, so that the guard is always taken down
- * before crash's own SIGINT handling jumps to its prompt.  Nothing that can
- * longjmp out of the command (cmd_usage, error(FATAL)) runs under it.
+ * Ctrl-C only raises a flag that the core polls (rvmm_crash_stop_wanted),
+ * so the command unwinds and frees what it holds; crash's own SIGINT
+ * handling then runs once the guard is down.  Nothing that can longjmp out
+ * of the command (cmd_usage, error(FATAL)) runs under the guard.
  */
 static const int guarded_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGINT};
 #define NR_GUARDED (sizeof(guarded_signals) / sizeof(guarded_signals[0]))
 static sigjmp_buf fault_return;
 static struct sigaction crash_handlers[NR_GUARDED];
 static volatile sig_atomic_t guard_armed;
+static volatile sig_atomic_t sigint_seen;
 static ulong guard_generation;
+
+int rvmm_crash_stop_wanted(void)
+{
+	return sigint_seen;
+}
 
 /* Give crash its own handlers back. */
 static void disarm_guard(void)
@@ -124,6 +131,10 @@ static void on_fault(int sig)
 		raise(sig);
 		return;
 	}
+	if (sig == SIGINT) {
+		sigint_seen = 1;
+		return;
+	}
 	siglongjmp(fault_return, sig);
 }
 
@@ -137,6 +148,7 @@ static void arm_guard(void)
 	for (i = 0; i < NR_GUARDED; i++)
 		sigaction(guarded_signals[i], &sa, &crash_handlers[i]);
 	guard_generation = pc->cmdgencur;
+	sigint_seen = 0;
 	guard_armed = 1;
 }
 
@@ -161,9 +173,11 @@ static int run_guarded(void)
 			inject_fault();
 			return 0;
 		}
-		if (!strcmp(args[1], "stall-inject")) /* until Ctrl-C */
-			for (;;)
+		if (!strcmp(args[1], "stall-inject")) { /* until Ctrl-C */
+			while (!sigint_seen)
 				pause();
+			return 0;
+		}
 	}
 	s = get_session();
 	if (!s)
@@ -199,7 +213,8 @@ static void cmd_rvmm(void)
 		rc = run_guarded();
 	disarm_guard();
 	fflush(fp);
-	if (sig == SIGINT) {
+	if (sigint_seen) {
+		sigint_seen = 0;
 		raise(SIGINT); /* now crash's own handler: back to the prompt */
 		return;
 	}

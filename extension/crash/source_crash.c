@@ -140,7 +140,7 @@ static const char *crash_vmcoreinfo(void *ctx, const char *key)
 
 static int crash_interrupted(void *ctx)
 {
-	return received_SIGINT();
+	return rvmm_crash_stop_wanted() || received_SIGINT();
 }
 
 /* Text symbols only: triage asks which function holds a code address. */
@@ -161,19 +161,21 @@ static int crash_symbol_at(void *ctx, uint64_t addr, char *name, size_t len,
  * crash's symbol table cannot see inlined functions or their parameters;
  * the kernel's DWARF can.  Opened once, on the vmlinux crash was given.
  */
+static struct rvmm_debuginfo *namelist_dwarf;
+static int namelist_dwarf_tried;
+
 static struct rvmm_debuginfo *dwarf_of_namelist(void)
 {
-	static struct rvmm_debuginfo *di;
-	static int tried;
 	char err[256];
 
-	if (!tried) {
-		tried = 1;
-		di = rvmm_debuginfo_open(pc->namelist, err, sizeof(err));
-		if (!di)
+	if (!namelist_dwarf_tried) {
+		namelist_dwarf_tried = 1;
+		namelist_dwarf =
+			rvmm_debuginfo_open(pc->namelist, err, sizeof(err));
+		if (!namelist_dwarf)
 			error(INFO, "%s\n", err);
 	}
-	return di;
+	return namelist_dwarf;
 }
 
 static int crash_function_has_param(void *ctx, const char *func,
@@ -224,4 +226,7 @@ void rvmm_crash_source_release(void)
 		free(vmci_cache[i].value);
 	}
 	vmci_cached = 0;
+	rvmm_debuginfo_close(namelist_dwarf);
+	namelist_dwarf = NULL;
+	namelist_dwarf_tried = 0;
 }

@@ -9,4 +9,7 @@ void rvmm_crash_source(struct rvmm_source *src);
 /* Free cached VMCOREINFO strings (extension unload). */
 void rvmm_crash_source_release(void);
 
+/* Ctrl-C arrived while an rvmm command runs (rvmm_crash.c). */
+int rvmm_crash_stop_wanted(void);
+
 #endif

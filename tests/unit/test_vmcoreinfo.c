@@ -91,6 +91,23 @@ static void test_layout_full(int levels)
 		      "fixmap"));
 	CHECK(!strcmp(rvmm_region_of(&s.layout, 0x1000), "user"));
 	CHECK(!strcmp(rvmm_region_of(&s.layout, 1ULL << 60), "non-canonical"));
+	/* is_linear_mapping(): PAGE_OFFSET + KERN_VIRT_SIZE = 2^(VA_BITS-2) */
+	{
+		uint64_t end = k.page_offset + (1ULL << (s.layout.va_bits - 2));
+		uint64_t pa = 0;
+
+		if (end > s.layout.modules_vaddr)
+			end = s.layout.modules_vaddr;
+		CHECK_EQ(s.layout.linear_end, end);
+		CHECK(!strcmp(rvmm_region_of(&s.layout, end - 1), "linear"));
+		CHECK(strcmp(rvmm_region_of(&s.layout, end), "linear"));
+		CHECK(rvmm_kva_to_pa(&s, end - 4096, &pa) == RVMM_XL_OK);
+		CHECK_EQ(pa,
+			 end - 4096 - k.page_offset + s.layout.phys_ram_base);
+		/* past it the formula must not be used: nothing is mapped */
+		if (end < s.layout.modules_vaddr)
+			CHECK(rvmm_kva_to_pa(&s, end, &pa) != RVMM_XL_OK);
+	}
 	fake_free(&k.f);
 }
 
