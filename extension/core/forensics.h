@@ -148,12 +148,14 @@ int rvmm_bug_site_in(const struct rvmm_bug_site *b, const char *func);
 struct rvmm_pgtable_stat {
 	/* node counter NR_PAGETABLE: vm_stat + per-cpu deltas, all nodes */
 	int counter_ok;
+	int counter_exact; /* every CPU's deltas read */
 	char counter_err[160];
 	int64_t counter; /* pages; may be negative (readers clamp) */
 	int64_t counter_vm_stat; /* without the per-cpu deltas */
 	int nr_nodes, nr_cpus;
 	/* struct pages of present sections carrying the table page_type */
 	int scan_ok;
+	int scan_complete; /* no unreadable root or memmap: not a bound */
 	char scan_err[160];
 	uint64_t scanned_pages, table_pages;
 	unsigned long unreadable_chunks; /* 4 KiB memmap pieces */
@@ -238,6 +240,7 @@ struct rvmm_triage_facts {
 	int page_entries_empty;
 	/* silent form */
 	int deficit_known;
+	int deficit_exact; /* the count supports a conclusion */
 	int64_t deficit;
 	int removed_sections; /* emptied mem_section roots */
 	int removed_without_pmd; /* their vmemmap has no PMD table */

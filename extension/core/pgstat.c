@@ -43,9 +43,12 @@ static int cpus(struct counter *c, struct rvmm_pgtable_stat *ps)
 		c->nr_cpus = 1;
 		return 0;
 	}
-	if (!rvmm_symbol(src, "nr_cpu_ids", &ids_va) &&
-	    rd(c->s, ids_va, &ids, 4))
+	if (rvmm_symbol(src, "nr_cpu_ids", &ids_va)) {
+		snprintf(ps->counter_err, sizeof(ps->counter_err),
+			 "no symbol nr_cpu_ids: per-cpu deltas of CPU 0 only");
+	} else if (rd(c->s, ids_va, &ids, 4)) {
 		return -1;
+	}
 	if (ids == 0 || ids > MAX_CPUS)
 		return -1;
 	if (ids > 64) {
@@ -138,6 +141,7 @@ static void read_counter(const struct rvmm_session *s,
 		return;
 	}
 	ps->counter_ok = 1;
+	ps->counter_exact = !ps->counter_err[0];
 	return;
 unreadable:
 	snprintf(ps->counter_err, sizeof(ps->counter_err),
@@ -233,7 +237,8 @@ static void scan_pages(const struct rvmm_session *s,
 		return;
 	}
 	ps->scan_ok = 1;
-	if (bad_roots || ps->unreadable_chunks)
+	ps->scan_complete = !bad_roots && !ps->unreadable_chunks;
+	if (!ps->scan_complete)
 		snprintf(ps->scan_err, sizeof(ps->scan_err),
 			 "%lu mem_section "
 			 "roots and %lu memmap pages unreadable: count is a "

@@ -320,7 +320,13 @@ static void accounting(struct tr *r)
 		return;
 	}
 	f->deficit_known = 1;
+	/* a lower-bound scan still proves a positive deficit */
+	f->deficit_exact = ps.counter_exact &&
+			   (ps.scan_complete || ps.deficit > 0);
 	f->deficit = ps.deficit;
+	if (!ps.counter_exact || !ps.scan_complete)
+		rvmm_evidence(r->t, "missing", "a complete count: %s",
+			      !ps.counter_exact ? ps.counter_err : ps.scan_err);
 	rvmm_evidence(r->t, "accounting",
 		      "NR_PAGETABLE %" PRId64 " vs %" PRIu64
 		      " pages with page_type table: deficit %" PRId64 "%s",

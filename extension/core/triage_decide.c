@@ -126,6 +126,13 @@ static void decide_silent(struct rvmm_triage *t)
 {
 	const struct rvmm_triage_facts *f = &t->facts;
 
+	if (f->deficit_known && !f->deficit_exact && f->fix_present != 1 &&
+	    f->levels != 3) {
+		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
+		    "no BUG in the log; NR_PAGETABLE accounting from an "
+		    "incomplete count; missing: a complete count");
+		return;
+	}
 	if (f->deficit_known && f->deficit <= 0) {
 		set(t, RVMM_NO_MATCH, RVMM_VARIANT_NONE,
 		    f->other_oops == 1 ? "no BUG and no NR_PAGETABLE deficit; "

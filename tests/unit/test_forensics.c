@@ -379,6 +379,17 @@ static void test_decide(void)
 	rvmm_triage_decide(&t);
 	CHECK(!t.vulnerable_warning);
 
+	/* an incomplete count (CPUs or memmap missed) decides nothing */
+	facts_bug_on(&t);
+	t.facts.bug_in_log = 0;
+	t.facts.deficit_exact = 0;
+	rvmm_triage_decide(&t);
+	CHECK(t.verdict == RVMM_INCONCLUSIVE);
+	CHECK(strstr(t.summary, "complete count") != NULL);
+	t.facts.fix_present = 1; /* fixed: the count does not matter */
+	rvmm_triage_decide(&t);
+	CHECK(t.verdict == RVMM_NO_MATCH);
+
 	/* no log and no deficit: inconclusive */
 	facts_bug_on(&t);
 	t.facts.log_ok = 0;
