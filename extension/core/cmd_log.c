@@ -2,6 +2,7 @@
 /* `log`: the kernel log decoded from the dump's printk ringbuffer. */
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "forensics.h"
@@ -13,23 +14,32 @@ struct lg {
 
 /*
  * A log from a dump is untrusted: control characters other than newline
- * and tab are shown as \xNN (as dmesg does), never sent to the terminal.
+ * and tab, C1 controls and bytes that are not UTF-8 are shown as \xNN (as
+ * dmesg does), never sent to the terminal raw.
  */
 static void put_log_text(struct rvmm_out *o, const char *text)
 {
 	const unsigned char *c = (const unsigned char *)text;
 	char buf[256];
-	size_t n = 0;
+	size_t n = 0, len;
 
-	for (; *c; c++) {
-		if (n > sizeof(buf) - 5) {
+	while (*c) {
+		if (n > sizeof(buf) - 8) {
 			o->write(o->ctx, buf, n);
 			n = 0;
 		}
-		if ((*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7f)
+		len = rvmm_utf8_len(c);
+		if (len == 1 && (*c >= 0x20 || *c == '\n' || *c == '\t') &&
+		    *c != 0x7f) {
+			buf[n++] = *c++;
+		} else if (len > 1 && !(c[0] == 0xc2 && c[1] < 0xa0)) {
+			memcpy(buf + n, c, len);
+			n += len;
+			c += len;
+		} else {
 			n += snprintf(buf + n, sizeof(buf) - n, "\\x%02x", *c);
-		else
-			buf[n++] = *c;
+			c++;
+		}
 	}
 	o->write(o->ctx, buf, n);
 }

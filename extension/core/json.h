@@ -55,6 +55,8 @@ void rvmm_json_null(struct rvmm_json *j, const char *key);
 /* Ends the document with a newline (after the top-level value). */
 void rvmm_json_finish(struct rvmm_json *j);
 
+/* Length of the valid UTF-8 sequence at p, 0 if p does not start one. */
+size_t rvmm_utf8_len(const unsigned char *p);
 /* Escape s as a JSON string body into buf; returns buf. */
 char *rvmm_json_escape(const char *s, char *buf, size_t len);
 

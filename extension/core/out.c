@@ -40,29 +40,77 @@ void rvmm_puts(struct rvmm_out *o, const char *s)
 	o->write(o->ctx, s, strlen(s));
 }
 
+size_t rvmm_utf8_len(const unsigned char *p)
+{
+	size_t n, i;
+	uint32_t cp;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		n = 2, cp = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		n = 3, cp = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		n = 4, cp = p[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (p[i] & 0x3f);
+	}
+	/* overlong, surrogate or beyond U+10FFFF */
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return n;
+}
+
+/*
+ * Escape one character of s into out (at least 8 bytes); returns how many
+ * bytes of s it used.  Bytes that are not UTF-8 come out as \u00XX, so
+ * garbage from a dump still makes valid JSON.
+ */
+static size_t escape_one(const unsigned char *s, char *out, size_t *outn)
+{
+	size_t n = rvmm_utf8_len(s);
+
+	if (*s == '"' || *s == '\\') {
+		out[0] = '\\';
+		out[1] = *s;
+		*outn = 2;
+	} else if (*s == '\n' || *s == '\t') {
+		out[0] = '\\';
+		out[1] = *s == '\n' ? 'n' : 't';
+		*outn = 2;
+	} else if (*s < 0x20 || *s == 0x7f || !n) {
+		*outn = (size_t)snprintf(out, 8, "\\u%04x", *s);
+		return 1;
+	} else {
+		memcpy(out, s, n);
+		*outn = n;
+		return n;
+	}
+	return 1;
+}
+
 char *rvmm_json_escape(const char *s, char *buf, size_t len)
 {
-	size_t n = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	char one[8];
+	size_t n = 0, k;
 
 	if (!len)
 		return buf;
-	for (; s && *s && n + 7 < len; s++) {
-		unsigned char c = *s;
+	while (p && *p) {
+		size_t used = escape_one(p, one, &k);
 
-		if (c == '"' || c == '\\') {
-			buf[n++] = '\\';
-			buf[n++] = c;
-		} else if (c == '\n') {
-			buf[n++] = '\\';
-			buf[n++] = 'n';
-		} else if (c == '\t') {
-			buf[n++] = '\\';
-			buf[n++] = 't';
-		} else if (c < 0x20 || c == 0x7f) {
-			n += snprintf(buf + n, len - n, "\\u%04x", c);
-		} else {
-			buf[n++] = c;
-		}
+		if (n + k >= len)
+			break;
+		memcpy(buf + n, one, k);
+		n += k;
+		p += used;
 	}
 	buf[n] = '\0';
 	return buf;
@@ -122,16 +170,30 @@ void rvmm_json_arr_end(struct rvmm_json *j)
 	json_close(j, "]");
 }
 
+/* Streamed in chunks: a log record or a path has no length limit here. */
 void rvmm_json_str(struct rvmm_json *j, const char *key, const char *s)
 {
-	char esc[1024];
+	const unsigned char *p = (const unsigned char *)s;
+	char chunk[512], one[8];
+	size_t n = 1, k;
 
 	if (!s) {
 		rvmm_json_null(j, key);
 		return;
 	}
 	json_key(j, key);
-	rvmm_printf(j->out, "\"%s\"", rvmm_json_escape(s, esc, sizeof(esc)));
+	chunk[0] = '"';
+	while (*p) {
+		p += escape_one(p, one, &k);
+		if (n + k > sizeof(chunk)) {
+			j->out->write(j->out->ctx, chunk, n);
+			n = 0;
+		}
+		memcpy(chunk + n, one, k);
+		n += k;
+	}
+	chunk[n++] = '"';
+	j->out->write(j->out->ctx, chunk, n);
 }
 
 void rvmm_json_u64(struct rvmm_json *j, const char *key, uint64_t v)

@@ -144,13 +144,19 @@ static void test_log_control_chars(void)
 
 	fake_kernel_build(&k, 4);
 	build_prb(&k.f, 3);
-	desc(&k.f, 14, 2, 0x340, 0x360, 5, "a\x1b[2Jb\ac");
+	desc(&k.f, 14, 2, 0x340, 0x360, 5, "a\x1b[2Jb\ac\xc2\x9b\xff\xc3\xa9");
 	fake_source(&k.f, &src);
 	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
 	fake_out(&o, &b, 0);
 	CHECK(rvmm_cmd_log(&s, &o) == 0);
-	CHECK(b.s && strstr(b.s, "a\\x1b[2Jb\\x07c") != NULL);
+	/* ESC, BEL, C1 CSI (c2 9b) and a stray byte escaped; é kept */
+	CHECK(b.s && strstr(b.s, "a\\x1b[2Jb\\x07c\\xc2\\x9b\\xff\xc3\xa9"));
 	CHECK(b.s && !strchr(b.s, 0x1b) && !strchr(b.s, 0x07));
+	fake_buf_free(&b);
+	/* JSON stays valid: the stray byte becomes \u00ff */
+	fake_out(&o, &b, 1);
+	CHECK(rvmm_cmd_log(&s, &o) == 0);
+	CHECK(b.s && strstr(b.s, "\\u001b[2Jb\\u0007c\xc2\x9b\\u00ff\xc3\xa9"));
 	fake_buf_free(&b);
 	fake_free(&k.f);
 }
