@@ -100,7 +100,10 @@ static int read_root(const struct rvmm_session *s, uint64_t root_va,
 	unsigned char buf[RVMM_PAGE_SIZE];
 	uint64_t i;
 
-	if (rvmm_read_kva(s, root_va, buf, RVMM_PAGE_SIZE) != RVMM_READ_OK)
+	/* exactly the root: memblock aligns it to a cache line, not a page */
+	if (rvmm_read_kva(s, root_va, buf,
+			  s->sections.sections_per_root *
+				  l->mem_section_size) != RVMM_READ_OK)
 		return -1;
 	for (i = 0; i < s->sections.sections_per_root; i++)
 		raw[i] = rvmm_load(

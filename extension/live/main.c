@@ -179,7 +179,9 @@ static int run(struct live_opts *o, struct live_target *t, struct rsp *r,
 	if (r) {
 		if (rsp_connect(r, o->gdb, o->timeout_ms) || rsp_attach(r) ||
 		    tdesc_find_register(r, "satp", &satp_reg, &bits) ||
-		    rsp_read_register(r, satp_reg, &satp)) {
+		    rsp_read_register(r, satp_reg, &satp) ||
+		    rsp_set_phys_mode(r, 1)) {
+			/* every read is physical: without the mode, nothing */
 			fprintf(stderr, "rvmm-live: %s\n", r->err);
 			return EXIT_INPUT;
 		}
@@ -210,7 +212,8 @@ static int run(struct live_opts *o, struct live_target *t, struct rsp *r,
 		if (rc == RVMM_DISPATCH_USAGE) {
 			fprintf(stderr, "rvmm-live: %s\n", err);
 			rc = usage();
-		} else if (rc) {
+		} else if (rc != RVMM_DISPATCH_TRIAGE_MATCH &&
+			   rc != RVMM_DISPATCH_TRIAGE_INCONCLUSIVE && rc) {
 			rc = EXIT_FAILED;
 		}
 	}

@@ -30,15 +30,21 @@ static unsigned char **cache_slot(struct live_target *t, uint64_t pfn)
 
 static int cache_grow(struct live_target *t)
 {
-	size_t old = t->cache_size, i;
-	uint64_t *opfn = t->cache_pfn;
-	unsigned char **opage = t->cache_page;
+	size_t old = t->cache_size, size = old ? old * 2 : 1024, i;
+	uint64_t *opfn = t->cache_pfn, *npfn;
+	unsigned char **opage = t->cache_page, **npage;
 
-	t->cache_size = old ? old * 2 : 1024;
-	t->cache_pfn = calloc(t->cache_size, sizeof(*t->cache_pfn));
-	t->cache_page = calloc(t->cache_size, sizeof(*t->cache_page));
-	if (!t->cache_pfn || !t->cache_page)
+	/* commit nothing until both tables exist: the old cache stays valid */
+	npfn = calloc(size, sizeof(*npfn));
+	npage = calloc(size, sizeof(*npage));
+	if (!npfn || !npage) {
+		free(npfn);
+		free(npage);
 		return -1;
+	}
+	t->cache_size = size;
+	t->cache_pfn = npfn;
+	t->cache_page = npage;
 	t->cache_used = 0;
 	for (i = 0; i < old; i++)
 		if (opfn[i])
