@@ -128,5 +128,7 @@ struct fake_kernel {
 void fake_kernel_build(struct fake_kernel *k, int levels);
 /* PA of the struct page of pfn in the fake memmap. */
 uint64_t fake_kernel_page_pa(struct fake_kernel *k, uint64_t pfn);
+/* Member offsets and sizes of the printk ring buffer types. */
+void fake_printk_layout(struct fake *f);
 
 #endif

@@ -180,3 +180,27 @@ void fake_kernel_build(struct fake_kernel *k, int levels)
 	fake_sym(f, "contig_page_data", KLINK + 0x182000);
 	fake_w64(f, MEMMAP_PA, 0);
 }
+
+/* struct printk_ringbuffer and friends, laid out as a 64-bit 6.12 kernel. */
+void fake_printk_layout(struct fake *f)
+{
+	fake_member(f, "printk_ringbuffer", "desc_ring", 0);
+	fake_member(f, "printk_ringbuffer", "text_data_ring", 48);
+	fake_member(f, "prb_desc_ring", "count_bits", 0);
+	fake_member(f, "prb_desc_ring", "descs", 8);
+	fake_member(f, "prb_desc_ring", "infos", 16);
+	fake_member(f, "prb_desc_ring", "head_id", 24);
+	fake_member(f, "prb_desc_ring", "tail_id", 32);
+	fake_member(f, "prb_data_ring", "size_bits", 0);
+	fake_member(f, "prb_data_ring", "data", 8);
+	fake_size(f, "prb_desc", 24);
+	fake_member(f, "prb_desc", "state_var", 0);
+	fake_member(f, "prb_desc", "text_blk_lpos", 8);
+	fake_member(f, "prb_data_blk_lpos", "begin", 0);
+	fake_member(f, "prb_data_blk_lpos", "next", 8);
+	fake_size(f, "printk_info", 88);
+	fake_member(f, "printk_info", "seq", 0);
+	fake_member(f, "printk_info", "ts_nsec", 8);
+	fake_member(f, "printk_info", "text_len", 16);
+	fake_member(f, "printk_info", "caller_id", 20);
+}

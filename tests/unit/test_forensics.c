@@ -22,29 +22,6 @@
 #define DATA 0x193000
 #define SV(id, st) ((uint64_t)(st) << 62 | (id))
 
-static void prb_layout(struct fake *f)
-{
-	fake_member(f, "printk_ringbuffer", "desc_ring", 0);
-	fake_member(f, "printk_ringbuffer", "text_data_ring", 48);
-	fake_member(f, "prb_desc_ring", "count_bits", 0);
-	fake_member(f, "prb_desc_ring", "descs", 8);
-	fake_member(f, "prb_desc_ring", "infos", 16);
-	fake_member(f, "prb_desc_ring", "head_id", 24);
-	fake_member(f, "prb_desc_ring", "tail_id", 32);
-	fake_member(f, "prb_data_ring", "size_bits", 0);
-	fake_member(f, "prb_data_ring", "data", 8);
-	fake_size(f, "prb_desc", 24);
-	fake_member(f, "prb_desc", "state_var", 0);
-	fake_member(f, "prb_desc", "text_blk_lpos", 8);
-	fake_member(f, "prb_data_blk_lpos", "begin", 0);
-	fake_member(f, "prb_data_blk_lpos", "next", 8);
-	fake_size(f, "printk_info", 88);
-	fake_member(f, "printk_info", "seq", 0);
-	fake_member(f, "printk_info", "ts_nsec", 8);
-	fake_member(f, "printk_info", "text_len", 16);
-	fake_member(f, "printk_info", "caller_id", 20);
-}
-
 static void desc(struct fake *f, uint64_t id, int state, uint64_t begin,
 		 uint64_t next, uint64_t seq, const char *text)
 {
@@ -68,7 +45,7 @@ static void desc(struct fake *f, uint64_t id, int state, uint64_t begin,
 
 static void build_prb(struct fake *f, uint32_t count_bits)
 {
-	prb_layout(f);
+	fake_printk_layout(f);
 	fake_sym(f, "prb", IMG(RB - 8));
 	fake_w64(f, PA(RB - 8), IMG(RB));
 	fake_w32(f, PA(RB), count_bits);

@@ -99,7 +99,7 @@ static void run_all(struct rvmm_session *s, int json)
 	run(s, json, "preflight", range, below(2) ? "device-private" : NULL);
 }
 
-/* ---- a printk ringbuffer as in test_forensics.c ---------------------- */
+/* ---- a printk ringbuffer (layout: fake_printk_layout) ---------------- */
 
 #define RB 0x190000
 #define DESCS 0x191000
@@ -108,25 +108,7 @@ static void run_all(struct rvmm_session *s, int json)
 
 static void prb(struct fake *f, uint32_t count_bits, uint32_t size_bits)
 {
-	fake_member(f, "printk_ringbuffer", "desc_ring", 0);
-	fake_member(f, "printk_ringbuffer", "text_data_ring", 48);
-	fake_member(f, "prb_desc_ring", "count_bits", 0);
-	fake_member(f, "prb_desc_ring", "descs", 8);
-	fake_member(f, "prb_desc_ring", "infos", 16);
-	fake_member(f, "prb_desc_ring", "head_id", 24);
-	fake_member(f, "prb_desc_ring", "tail_id", 32);
-	fake_member(f, "prb_data_ring", "size_bits", 0);
-	fake_member(f, "prb_data_ring", "data", 8);
-	fake_size(f, "prb_desc", 24);
-	fake_member(f, "prb_desc", "state_var", 0);
-	fake_member(f, "prb_desc", "text_blk_lpos", 8);
-	fake_member(f, "prb_data_blk_lpos", "begin", 0);
-	fake_member(f, "prb_data_blk_lpos", "next", 8);
-	fake_size(f, "printk_info", 88);
-	fake_member(f, "printk_info", "seq", 0);
-	fake_member(f, "printk_info", "ts_nsec", 8);
-	fake_member(f, "printk_info", "text_len", 16);
-	fake_member(f, "printk_info", "caller_id", 20);
+	fake_printk_layout(f);
 	fake_sym(f, "prb", IMG(RB - 8));
 	fake_w64(f, PA(RB - 8), IMG(RB));
 	fake_w32(f, PA(RB), count_bits);
