@@ -207,6 +207,13 @@ static int one(struct vm *v, uint64_t nr, uint64_t pfn, int by_pfn)
 	uint64_t page;
 	int r = rvmm_section_get(v->s, nr, &sec);
 
+	if (r < 0 && v->s->sections.ok && nr >= v->s->sections.nr_sections) {
+		rvmm_err(v->s, v->o,
+			 "section %" PRIu64 " is beyond NR_MEM_SECTIONS "
+			 "(%" PRIu64 ")",
+			 nr, v->s->sections.nr_sections);
+		return -1;
+	}
 	if (r) {
 		rvmm_err(v->s, v->o, "section %" PRIu64 " %s", nr,
 			 r > 0 ? "has no root: not present" : "unreadable");

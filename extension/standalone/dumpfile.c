@@ -70,6 +70,15 @@ static int is_elf(int fd)
 	       !memcmp(magic, ELFMAG, SELFMAG);
 }
 
+/* An ELF file that is not a core file: most often the arguments swapped. */
+static int is_elf_non_core(int fd)
+{
+	Elf64_Ehdr eh;
+
+	return pread(fd, &eh, sizeof(eh), 0) == (ssize_t)sizeof(eh) &&
+	       !memcmp(eh.e_ident, ELFMAG, SELFMAG) && eh.e_type != ET_CORE;
+}
+
 static int is_kdump(int fd)
 {
 	char sig[8];
@@ -385,6 +394,13 @@ static int open_kdump(struct rvmm_dump *dump, char *err, size_t errlen)
 	/* read(2), not mmap(2): a short file must not raise SIGBUS */
 	kdump_set_number_attr(dump->kdump, "file.mmap_policy",
 			      KDUMP_MMAP_NEVER);
+	if (is_elf_non_core(dump->fd)) {
+		set_err(err, errlen,
+			"%s: an ELF executable or object, not a core dump "
+			"(vmlinux and vmcore swapped?)",
+			dump->path);
+		return -1;
+	}
 	status = kdump_open_fd(dump->kdump, dump->fd);
 	if (status != KDUMP_OK) {
 		set_err(err, errlen, "%s: not a dump libkdumpfile can read: %s",
