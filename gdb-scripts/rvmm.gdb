@@ -163,8 +163,19 @@ define rvmm-walk
       end
     else
       set $rvmm_w_pfn = ($rvmm_w_e >> 10) & ((1UL << 44) - 1)
+      if ($rvmm_w_e & 0x6) == 0x4
+        # W without R is reserved: the MMU faults, so does the walk.
+        if $arg2
+          echo \ \ reserved encoding (W without R)\n
+        end
+      else
       if ($rvmm_w_e & 0xe) != 0
         set $rvmm_leaf_size = 1UL << $rvmm_w_shift
+        # Svnapot: a 64 KiB leaf whose low 4 PFN bits encode its size.
+        if ($rvmm_w_e >> 63) && $rvmm_w_lvl == $rvmm_levels - 1
+          set $rvmm_leaf_size = 0x10000
+          set $rvmm_w_pfn = $rvmm_w_pfn & ~0xfUL
+        end
         set $rvmm_pa = ($rvmm_w_pfn << 12) + ($rvmm_w_va & ($rvmm_leaf_size - 1))
         set $rvmm_leaf_level = $rvmm_w_lvl
         set $rvmm_ok = 1
@@ -178,6 +189,7 @@ define rvmm-walk
           set $rvmm_w_lvl = $rvmm_w_lvl + 1
           set $rvmm_w_more = 1
         end
+      end
       end
     end
   end
