@@ -268,13 +268,32 @@ static int resolve_symbols(struct lctx *c)
 	long n;
 
 	if (vmci(c, "SYMBOL(vmemmap)", &l->vmemmap)) {
-		if (read_var(c, "vmemmap_start_pfn", NULL, NULL, 8, &v))
+		uint64_t sym;
+
+		if (!c->src->ops->symbol ||
+		    c->src->ops->symbol(c->src->ctx, "vmemmap_start_pfn",
+					&sym)) {
+			/* before vmemmap_start_pfn: phys_ram_base's pfn */
+			l->vmemmap = l->vmemmap_start -
+				     (l->phys_ram_base >> RVMM_PAGE_SHIFT) *
+					     l->page_struct_size;
+			rvmm_note(c->notes, "VMCOREINFO lacks SYMBOL(vmemmap); "
+					    "took "
+					    "VMEMMAP_START - pfn of "
+					    "phys_ram_base (no "
+					    "symbol vmemmap_start_pfn)");
+		} else if (read_var(c, "vmemmap_start_pfn", NULL, NULL, 8,
+				    &v)) {
 			return fail(c, "VMCOREINFO lacks SYMBOL(vmemmap) and "
 				       "symbol vmemmap_start_pfn is "
 				       "unreadable");
-		l->vmemmap = l->vmemmap_start - v * l->page_struct_size;
-		rvmm_note(c->notes, "VMCOREINFO lacks SYMBOL(vmemmap); took "
-				    "VMEMMAP_START - symbol vmemmap_start_pfn");
+		} else {
+			l->vmemmap = l->vmemmap_start - v * l->page_struct_size;
+			rvmm_note(c->notes, "VMCOREINFO lacks SYMBOL(vmemmap); "
+					    "took "
+					    "VMEMMAP_START - symbol "
+					    "vmemmap_start_pfn");
+		}
 	}
 	if (vmci(c, "SYMBOL(swapper_pg_dir)", &l->swapper_pg_dir)) {
 		if (!c->src->ops->symbol ||

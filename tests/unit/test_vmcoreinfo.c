@@ -161,6 +161,31 @@ static void test_layout_fallbacks(void)
 	fake_free(&k.f);
 }
 
+/* Kernels before vmemmap_start_pfn: vmemmap from phys_ram_base's pfn. */
+static void test_layout_old_vmemmap(void)
+{
+	struct fake_kernel k;
+	struct rvmm_session s;
+	struct rvmm_source src;
+	const char *err;
+	int i, noted = 0;
+
+	fake_kernel_build(&k, 5);
+	fake_vmci_del(&k.f, "SYMBOL(vmemmap)");
+	for (i = 0; i < k.f.nr_sym; i++)
+		if (k.f.sym[i].k && !strcmp(k.f.sym[i].k, "vmemmap_start_pfn"))
+			k.f.sym[i].k = "renamed_vmemmap_start_pfn";
+	fake_source(&k.f, &src);
+	err = rvmm_session_open(&s, &src, NULL);
+	CHECK(err == NULL);
+	CHECK_EQ(s.layout.vmemmap, k.vmemmap);
+	for (i = 0; i < s.notes.nr; i++)
+		noted |= strstr(s.notes.line[i], "no symbol "
+						 "vmemmap_start_pfn") != NULL;
+	CHECK(noted);
+	fake_free(&k.f);
+}
+
 static void test_layout_errors(void)
 {
 	struct fake_kernel k;
@@ -200,6 +225,7 @@ int main(void)
 	test_layout_full(4);
 	test_layout_full(5);
 	test_layout_fallbacks();
+	test_layout_old_vmemmap();
 	test_layout_errors();
 	return t_report();
 }
