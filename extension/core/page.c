@@ -417,7 +417,12 @@ int rvmm_page_decode(const struct rvmm_session *s, uint64_t pfn, int pmd_level,
 		pi->why = "struct page not mapped in vmemmap";
 		return -1;
 	}
-	pi->rr = rvmm_read_kva(s, pi->page_va, buf, p->size);
+	/* translated once: walk again only if the struct page straddles */
+	if ((pi->page_va & (RVMM_PAGE_SIZE - 1)) + p->size <= RVMM_PAGE_SIZE)
+		pi->rr = s->src.ops->read_phys(s->src.ctx, pi->page_pa, buf,
+					       p->size);
+	else
+		pi->rr = rvmm_read_kva(s, pi->page_va, buf, p->size);
 	if (pi->rr != RVMM_READ_OK)
 		return -1;
 	pi->flags = rvmm_load(buf, p->flags, 8);
