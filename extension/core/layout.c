@@ -487,11 +487,16 @@ int rvmm_page_to_pfn(const struct rvmm_layout *l, uint64_t page_va,
 	return 0;
 }
 
-uint64_t rvmm_canonical(const struct rvmm_layout *l, uint64_t va)
+uint64_t rvmm_sign_extend(uint64_t va, int va_bits)
 {
-	int sh = 64 - l->va_bits;
+	int sh = 64 - va_bits;
 
 	return (uint64_t)((int64_t)(va << sh) >> sh);
+}
+
+uint64_t rvmm_canonical(const struct rvmm_layout *l, uint64_t va)
+{
+	return rvmm_sign_extend(va, l->va_bits);
 }
 
 int rvmm_is_canonical(const struct rvmm_layout *l, uint64_t va)

@@ -119,6 +119,8 @@ int rvmm_page_to_pfn(const struct rvmm_layout *l, uint64_t page_va,
 		     uint64_t *pfn);
 /* Sign-extend va from bit va_bits-1: what the MMU's index bits alias to. */
 uint64_t rvmm_canonical(const struct rvmm_layout *l, uint64_t va);
+/* The same for a bare VA width (the walker knows levels, not a layout). */
+uint64_t rvmm_sign_extend(uint64_t va, int va_bits);
 int rvmm_is_canonical(const struct rvmm_layout *l, uint64_t va);
 
 /* ---------------------------------------------------------------------- */

@@ -53,13 +53,6 @@ char *rvmm_size_str(uint64_t size, char *buf, size_t len)
 	return buf;
 }
 
-static uint64_t sext(uint64_t va, int va_bits)
-{
-	int sh = 64 - va_bits;
-
-	return (uint64_t)((int64_t)(va << sh) >> sh);
-}
-
 const char *rvmm_xlate_status_str(enum rvmm_xlate_status st)
 {
 	switch (st) {
@@ -120,7 +113,7 @@ enum rvmm_xlate_status rvmm_translate(const struct rvmm_source *src,
 	memset(x, 0, sizeof(*x));
 	x->va = va;
 	x->leaf_level = -1;
-	if (sext(va, va_bits) != va)
+	if (rvmm_sign_extend(va, va_bits) != va)
 		return x->status = RVMM_XL_NON_CANONICAL;
 	for (level = 0; level < levels; level++) {
 		struct rvmm_xlate_level *lv = &x->lv[level];
@@ -375,7 +368,7 @@ static void walk_table(struct walk *w, uint64_t table, int level,
 		uint64_t va = va_base + i * size;
 
 		if (!level)
-			va = sext(va, w->va_bits);
+			va = rvmm_sign_extend(va, w->va_bits);
 		if (va + (size - 1) < w->start || va > w->last)
 			continue;
 		walk_entry(w, table, level, i, tbl[i], va);
