@@ -131,4 +131,20 @@ uint64_t fake_kernel_page_pa(struct fake_kernel *k, uint64_t pfn);
 /* Member offsets and sizes of the printk ring buffer types. */
 void fake_printk_layout(struct fake *f);
 
+/* Where fake_kernel_build puts the kernel image, and an image offset's
+ * VA and PA. */
+#define KLINK 0xffffffff80000000ULL
+#define KPHYS 0x80200000ULL
+#define IMG(x) (KLINK + (x))
+#define PA(x) (KPHYS + (x))
+
+/* A printk ring buffer in the image: `prb` and its parts. */
+#define RB 0x190000
+#define DESCS 0x191000
+#define INFOS 0x192000
+#define DATA 0x193000
+/* The layout plus the ring header with these ids and sizes (log2). */
+void fake_printk_ring(struct fake *f, uint32_t count_bits, uint32_t size_bits,
+		      uint64_t head_id, uint64_t tail_id);
+
 #endif

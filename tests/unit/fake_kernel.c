@@ -4,8 +4,6 @@
 
 #include "fake.h"
 
-#define KLINK 0xffffffff80000000ULL
-#define KPHYS 0x80200000ULL
 #define RAM 0x80000000ULL
 #define RAM_SIZE (128ULL << 20)
 #define MEMMAP_PA 0x86000000ULL
@@ -203,4 +201,19 @@ void fake_printk_layout(struct fake *f)
 	fake_member(f, "printk_info", "ts_nsec", 8);
 	fake_member(f, "printk_info", "text_len", 16);
 	fake_member(f, "printk_info", "caller_id", 20);
+}
+
+void fake_printk_ring(struct fake *f, uint32_t count_bits, uint32_t size_bits,
+		      uint64_t head_id, uint64_t tail_id)
+{
+	fake_printk_layout(f);
+	fake_sym(f, "prb", IMG(RB - 8));
+	fake_w64(f, PA(RB - 8), IMG(RB));
+	fake_w32(f, PA(RB), count_bits);
+	fake_w64(f, PA(RB) + 8, IMG(DESCS));
+	fake_w64(f, PA(RB) + 16, IMG(INFOS));
+	fake_w64(f, PA(RB) + 24, head_id);
+	fake_w64(f, PA(RB) + 32, tail_id);
+	fake_w32(f, PA(RB) + 48, size_bits);
+	fake_w64(f, PA(RB) + 56, IMG(DATA));
 }

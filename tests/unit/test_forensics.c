@@ -9,17 +9,8 @@
 #include "fake.h"
 #include "../../extension/core/forensics.h"
 
-#define KLINK 0xffffffff80000000ULL
-#define KPHYS 0x80200000ULL
-#define IMG(x) (KLINK + (x)) /* kernel-image VA */
-#define PA(x) (KPHYS + (x)) /* its PA */
-
 /* ---- a printk ringbuffer: 8 descriptors, 256-byte text ring ---------- */
 
-#define RB 0x190000 /* struct printk_ringbuffer */
-#define DESCS 0x191000
-#define INFOS 0x192000
-#define DATA 0x193000
 #define SV(id, st) ((uint64_t)(st) << 62 | (id))
 
 static void desc(struct fake *f, uint64_t id, int state, uint64_t begin,
@@ -45,16 +36,8 @@ static void desc(struct fake *f, uint64_t id, int state, uint64_t begin,
 
 static void build_prb(struct fake *f, uint32_t count_bits)
 {
-	fake_printk_layout(f);
-	fake_sym(f, "prb", IMG(RB - 8));
-	fake_w64(f, PA(RB - 8), IMG(RB));
-	fake_w32(f, PA(RB), count_bits);
-	fake_w64(f, PA(RB) + 8, IMG(DESCS));
-	fake_w64(f, PA(RB) + 16, IMG(INFOS));
-	fake_w64(f, PA(RB) + 24, 18); /* head id */
-	fake_w64(f, PA(RB) + 32, 13); /* tail id */
-	fake_w32(f, PA(RB) + 48, 8); /* 256-byte data ring */
-	fake_w64(f, PA(RB) + 56, IMG(DATA));
+	/* head id 18, tail id 13, 256-byte data ring */
+	fake_printk_ring(f, count_bits, 8, 18, 13);
 	/* ids 13..18 (indexes 5,6,7,0,1,2): */
 	desc(f, 13, 3, 1, 1, 0, ""); /* reusable */
 	desc(f, 14, 2, 0x340, 0x360, 5, "kernel BUG at x.c:7!");

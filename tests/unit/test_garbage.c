@@ -15,10 +15,6 @@
 #include "../../extension/core/dispatch.h"
 #include "../../extension/core/forensics.h"
 
-#define KLINK 0xffffffff80000000ULL
-#define KPHYS 0x80200000ULL
-#define IMG(x) (KLINK + (x))
-#define PA(x) (KPHYS + (x))
 #define RAM 0x80000000ULL
 #define MEMMAP_PA 0x86000000ULL
 #define ROOTS_PA 0x80400000ULL
@@ -97,27 +93,6 @@ static void run_all(struct rvmm_session *s, int json)
 	run(s, json, "audit", NULL, NULL);
 	run(s, json, "triage", NULL, NULL);
 	run(s, json, "preflight", range, below(2) ? "device-private" : NULL);
-}
-
-/* ---- a printk ringbuffer (layout: fake_printk_layout) ---------------- */
-
-#define RB 0x190000
-#define DESCS 0x191000
-#define INFOS 0x192000
-#define DATA 0x193000
-
-static void prb(struct fake *f, uint32_t count_bits, uint32_t size_bits)
-{
-	fake_printk_layout(f);
-	fake_sym(f, "prb", IMG(RB - 8));
-	fake_w64(f, PA(RB - 8), IMG(RB));
-	fake_w32(f, PA(RB), count_bits);
-	fake_w64(f, PA(RB) + 8, IMG(DESCS));
-	fake_w64(f, PA(RB) + 16, IMG(INFOS));
-	fake_w64(f, PA(RB) + 24, 1); /* head id */
-	fake_w64(f, PA(RB) + 32, 0); /* tail id */
-	fake_w32(f, PA(RB) + 48, size_bits);
-	fake_w64(f, PA(RB) + 56, IMG(DATA));
 }
 
 /* ---- randomisation ----------------------------------------------------- */
@@ -299,7 +274,8 @@ static void test_random(void)
 	opt.max_tables = 512; /* keep each walk short */
 	for (it = 0; it < iterations; it++) {
 		fake_kernel_build(&k, 3 + (int)below(3));
-		prb(&k.f, (uint32_t)below(6), (uint32_t)(3 + below(10)));
+		fake_printk_ring(&k.f, (uint32_t)below(6),
+				 (uint32_t)(3 + below(10)), 1, 0);
 		for (i = below(6); i > 0; i--)
 			garble_vmci(&k.f, keys[below(ARRAY_LEN(keys))]);
 		garble_types(&k.f);
@@ -463,7 +439,7 @@ static void test_printk_long(void)
 	static char text[8192];
 
 	fake_kernel_build(&k, 4);
-	prb(&k.f, 3, 14);
+	fake_printk_ring(&k.f, 3, 14, 1, 0);
 	fake_w64(&k.f, PA(DESCS), 0 | 1ULL << 62); /* id 0, committed */
 	fake_w64(&k.f, PA(DESCS) + 8, 0); /* begin */
 	fake_w64(&k.f, PA(DESCS) + 16, 8 + sizeof(text)); /* next */
