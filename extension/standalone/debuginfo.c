@@ -330,6 +330,16 @@ const char *rvmm_debuginfo_path(const struct rvmm_debuginfo *di)
 	return di->path;
 }
 
+void rvmm_debuginfo_set_image_offset(struct rvmm_debuginfo *di, int64_t off)
+{
+	di->image_offset = off;
+}
+
+int64_t rvmm_debuginfo_image_offset(const struct rvmm_debuginfo *di)
+{
+	return di->image_offset;
+}
+
 size_t rvmm_debuginfo_cu_count(const struct rvmm_debuginfo *di)
 {
 	return di->cu_count;

@@ -21,6 +21,14 @@ struct rvmm_debuginfo *rvmm_debuginfo_open(const char *path, char *err,
 void rvmm_debuginfo_close(struct rvmm_debuginfo *di);
 
 const char *rvmm_debuginfo_path(const struct rvmm_debuginfo *di);
+/*
+ * The kernel image's run-time minus link-time address (KASLR's
+ * KERNELOFFSET).  The rvmm_debuginfo_* calls below all speak link-time
+ * addresses; the source ops in debuginfo_ops.c convert at the boundary,
+ * so that every address crossing struct rvmm_source is a run-time one.
+ */
+void rvmm_debuginfo_set_image_offset(struct rvmm_debuginfo *di, int64_t off);
+int64_t rvmm_debuginfo_image_offset(const struct rvmm_debuginfo *di);
 /* Number of compilation units indexed (for the record). */
 size_t rvmm_debuginfo_cu_count(const struct rvmm_debuginfo *di);
 

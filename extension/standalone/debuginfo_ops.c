@@ -5,6 +5,7 @@
  * live): their contexts begin with the struct rvmm_debuginfo pointer.
  */
 #include "debuginfo.h"
+#include "debuginfo_priv.h"
 #include "debuginfo_ops.h"
 
 static struct rvmm_debuginfo *di_of(void *ctx)
@@ -12,9 +13,33 @@ static struct rvmm_debuginfo *di_of(void *ctx)
 	return *(struct rvmm_debuginfo **)ctx;
 }
 
+/*
+ * KASLR moves only the kernel image: symbols below its link-time start
+ * (absolute values, never addresses) keep their value.
+ */
+static uint64_t to_run(const struct rvmm_debuginfo *di, uint64_t link)
+{
+	uint64_t start;
+
+	if (!di->image_offset ||
+	    rvmm_debuginfo_symbol(di, "_start", &start, NULL) || link < start)
+		return link;
+	return link + (uint64_t)di->image_offset;
+}
+
+static uint64_t to_link(const struct rvmm_debuginfo *di, uint64_t run)
+{
+	return run - (uint64_t)di->image_offset;
+}
+
 int rvmm_di_op_symbol(void *ctx, const char *name, uint64_t *value)
 {
-	return rvmm_debuginfo_symbol(di_of(ctx), name, value, NULL);
+	struct rvmm_debuginfo *di = di_of(ctx);
+
+	if (rvmm_debuginfo_symbol(di, name, value, NULL))
+		return -1;
+	*value = to_run(di, *value);
+	return 0;
 }
 
 long rvmm_di_op_struct_size(void *ctx, const char *type)
@@ -35,7 +60,10 @@ int rvmm_di_op_enumerator(void *ctx, const char *name, int64_t *value)
 int rvmm_di_op_symbol_at(void *ctx, uint64_t addr, char *name, size_t len,
 			 uint64_t *offset)
 {
-	return rvmm_debuginfo_symbol_at(di_of(ctx), addr, name, len, offset);
+	struct rvmm_debuginfo *di = di_of(ctx);
+
+	return rvmm_debuginfo_symbol_at(di, to_link(di, addr), name, len,
+					offset);
 }
 
 int rvmm_di_op_function_has_param(void *ctx, const char *func,
@@ -47,5 +75,7 @@ int rvmm_di_op_function_has_param(void *ctx, const char *func,
 int rvmm_di_op_inline_chain(void *ctx, uint64_t addr, char (*names)[64],
 			    int max)
 {
-	return rvmm_debuginfo_inline_chain(di_of(ctx), addr, names, max);
+	struct rvmm_debuginfo *di = di_of(ctx);
+
+	return rvmm_debuginfo_inline_chain(di, to_link(di, addr), names, max);
 }

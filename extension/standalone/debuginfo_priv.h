@@ -35,6 +35,8 @@ struct rvmm_debuginfo {
 	struct func_die *func_dies;
 	size_t func_count, func_cap;
 	struct strmap member_cache; /* "type\nmember" (owned) -> offset+1 */
+	/* run-time minus link-time address of the kernel image (KASLR) */
+	int64_t image_offset;
 };
 
 #endif
