@@ -71,6 +71,13 @@ struct rvmm_source_ops {
 	 */
 	int (*inline_chain)(void *ctx, uint64_t addr, char (*names)[64],
 			    int max);
+	/*
+	 * The vmlinux's own identity, read from the file, not the dump: its
+	 * GNU build-id as lowercase hex (the form of VMCOREINFO's BUILD-ID)
+	 * and its linux_banner string.  0 on success, -1 if unknown.
+	 */
+	int (*vmlinux_build_id)(void *ctx, char *hex, size_t len);
+	int (*vmlinux_banner)(void *ctx, char *buf, size_t len);
 };
 
 struct rvmm_source {
