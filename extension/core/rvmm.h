@@ -25,6 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "identity.h"
 #include "source.h"
 #include "json.h"
 
@@ -467,6 +468,8 @@ struct rvmm_options {
 	int nodes_shift;
 	/* Cap on page tables one walk visits; 0 = default. */
 	unsigned int max_tables;
+	/* Go on when the vmlinux is not the dump's build (with a note). */
+	int force;
 };
 
 struct rvmm_session {
@@ -476,15 +479,18 @@ struct rvmm_session {
 	struct rvmm_section_layout sections;
 	struct rvmm_notes notes;
 	struct rvmm_options opt;
+	struct rvmm_identity identity; /* vmlinux against dump */
+	int identity_noted;
 	const char *dump_format; /* front end sets: "ELF", "kdump", .. */
-	char err[256];
+	char err[600];
 };
 
 /* Zero an options struct to "detect everything". */
 void rvmm_options_init(struct rvmm_options *o);
 /*
  * Fill s from src.  Returns NULL on success, else a one-line error naming
- * what is missing (stored in s->err).  opt may be NULL.  Page and section
+ * what is missing (stored in s->err).  A vmlinux that is not the dump's
+ * build is such an error unless opt->force.  opt may be NULL.  Page and section
  * decoding failures do not fail the open; they are reported by the
  * commands that need them.
  */

@@ -13,6 +13,29 @@ void rvmm_options_init(struct rvmm_options *o)
 	o->nodes_shift = -1;
 }
 
+static int read_kva_for_identity(void *arg, uint64_t va, void *buf,
+				 size_t len)
+{
+	return rvmm_read_kva(arg, va, buf, len) == RVMM_READ_OK ? 0 : -1;
+}
+
+/* Another build's vmlinux: stop, or with --force say so and go on. */
+static int refuse_other_build(struct rvmm_session *s)
+{
+	if (s->identity.verdict != RVMM_ID_DIFFERENT)
+		return 0;
+	if (!s->opt.force) {
+		snprintf(s->err, sizeof(s->err), "%s (--force goes on anyway)",
+			 s->identity.msg);
+		return 1;
+	}
+	if (!s->identity_noted) {
+		s->identity_noted = 1;
+		rvmm_note(&s->notes, "warning: %s", s->identity.msg);
+	}
+	return 0;
+}
+
 const char *rvmm_session_open(struct rvmm_session *s,
 			      const struct rvmm_source *src,
 			      const struct rvmm_options *opt)
@@ -29,11 +52,18 @@ const char *rvmm_session_open(struct rvmm_session *s,
 		snprintf(s->err, sizeof(s->err), "source has no read_phys");
 		return s->err;
 	}
+	rvmm_identity_check_static(&s->src, &s->identity);
+	if (refuse_other_build(s))
+		return s->err;
 	if (rvmm_layout_resolve(&s->src, &s->layout, &s->notes, err,
 				sizeof(err))) {
 		snprintf(s->err, sizeof(s->err), "%s", err);
 		return s->err;
 	}
+	rvmm_identity_check_memory(&s->src, read_kva_for_identity, s,
+				   &s->identity);
+	if (refuse_other_build(s))
+		return s->err;
 	if (rvmm_page_layout_resolve(&s->src, &s->layout, &s->opt, &s->pages,
 				     &s->notes))
 		rvmm_note(&s->notes, "%s", s->pages.err);

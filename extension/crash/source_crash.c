@@ -197,6 +197,20 @@ static int crash_inline_chain(void *ctx, uint64_t addr, char (*names)[64],
 		  : -1;
 }
 
+static int crash_vmlinux_build_id(void *ctx, char *hex, size_t len)
+{
+	struct rvmm_debuginfo *di = dwarf_of_namelist();
+
+	return di ? rvmm_debuginfo_build_id(di, hex, len) : -1;
+}
+
+static int crash_vmlinux_banner(void *ctx, char *buf, size_t len)
+{
+	struct rvmm_debuginfo *di = dwarf_of_namelist();
+
+	return di ? rvmm_debuginfo_banner(di, buf, len) : -1;
+}
+
 static const struct rvmm_source_ops crash_source_ops = {
 	.read_phys = crash_read_phys,
 	.symbol = crash_symbol,
@@ -208,6 +222,8 @@ static const struct rvmm_source_ops crash_source_ops = {
 	.symbol_at = crash_symbol_at,
 	.function_has_param = crash_function_has_param,
 	.inline_chain = crash_inline_chain,
+	.vmlinux_build_id = crash_vmlinux_build_id,
+	.vmlinux_banner = crash_vmlinux_banner,
 };
 
 void rvmm_crash_source(struct rvmm_source *src)

@@ -8,6 +8,7 @@
 #include <dwarf.h>
 #include <elf.h>
 #include <elfutils/libdw.h>
+#include <elfutils/libdwelf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
@@ -355,6 +356,39 @@ int rvmm_debuginfo_symbol(const struct rvmm_debuginfo *di, const char *name,
 	*value = di->sym_values[e->value].value;
 	if (size)
 		*size = di->sym_values[e->value].size;
+	return 0;
+}
+
+int rvmm_debuginfo_build_id(const struct rvmm_debuginfo *di, char *hex,
+			    size_t len)
+{
+	const unsigned char *id;
+	ssize_t n, i;
+
+	n = dwelf_elf_gnu_build_id(di->elf, (const void **)&id);
+	if (n <= 0 || (size_t)n * 2 + 1 > len)
+		return -1;
+	for (i = 0; i < n; i++)
+		snprintf(hex + 2 * i, 3, "%02x", id[i]);
+	return 0;
+}
+
+int rvmm_debuginfo_banner(const struct rvmm_debuginfo *di, char *buf,
+			  size_t len)
+{
+	uint64_t va, size;
+	size_t n;
+
+	if (!len || rvmm_debuginfo_symbol(di, "linux_banner", &va, &size))
+		return -1;
+	n = size && size < len ? size : len - 1;
+	/* the string may end before the symbol's size or the section */
+	while (n && rvmm_debuginfo_read_image(di, va, buf, n))
+		n /= 2;
+	if (!n)
+		return -1;
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
 	return 0;
 }
 

@@ -45,6 +45,13 @@ int rvmm_debuginfo_symbol(const struct rvmm_debuginfo *di, const char *name,
 int rvmm_debuginfo_read_image(const struct rvmm_debuginfo *di, uint64_t va,
 			      void *buf, size_t len);
 
+/* The GNU build-id as lowercase hex.  0, or -1 if the file has none. */
+int rvmm_debuginfo_build_id(const struct rvmm_debuginfo *di, char *hex,
+			    size_t len);
+/* linux_banner from the file's image, without its newline.  0 or -1. */
+int rvmm_debuginfo_banner(const struct rvmm_debuginfo *di, char *buf,
+			  size_t len);
+
 /* sizeof(struct type) (also "struct x", "union x" or a typedef), or -1. */
 long rvmm_debuginfo_struct_size(struct rvmm_debuginfo *di, const char *type);
 /*

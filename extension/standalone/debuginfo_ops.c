@@ -79,3 +79,13 @@ int rvmm_di_op_inline_chain(void *ctx, uint64_t addr, char (*names)[64],
 
 	return rvmm_debuginfo_inline_chain(di, to_link(di, addr), names, max);
 }
+
+int rvmm_di_op_vmlinux_build_id(void *ctx, char *hex, size_t len)
+{
+	return rvmm_debuginfo_build_id(di_of(ctx), hex, len);
+}
+
+int rvmm_di_op_vmlinux_banner(void *ctx, char *buf, size_t len)
+{
+	return rvmm_debuginfo_banner(di_of(ctx), buf, len);
+}

@@ -19,6 +19,8 @@ int rvmm_di_op_function_has_param(void *ctx, const char *func,
 				  const char *param);
 int rvmm_di_op_inline_chain(void *ctx, uint64_t addr, char (*names)[64],
 			    int max);
+int rvmm_di_op_vmlinux_build_id(void *ctx, char *hex, size_t len);
+int rvmm_di_op_vmlinux_banner(void *ctx, char *buf, size_t len);
 
 /* The initializers every such front end shares. */
 #define RVMM_DEBUGINFO_OPS                                                  \
@@ -27,6 +29,8 @@ int rvmm_di_op_inline_chain(void *ctx, uint64_t addr, char (*names)[64],
 	.enumerator = rvmm_di_op_enumerator,                                \
 	.symbol_at = rvmm_di_op_symbol_at,                                  \
 	.function_has_param = rvmm_di_op_function_has_param,                \
-	.inline_chain = rvmm_di_op_inline_chain
+	.inline_chain = rvmm_di_op_inline_chain,                            \
+	.vmlinux_build_id = rvmm_di_op_vmlinux_build_id,                    \
+	.vmlinux_banner = rvmm_di_op_vmlinux_banner
 
 #endif

@@ -3,6 +3,13 @@
  * Vmcore access through libkdumpfile 0.5.1.  That release has no riscv64
  * address translation, so everything here is physical: KDUMP_KPHYSADDR
  * reads fail with "No way to translate", KDUMP_MACHPHYSADDR reads work.
+ *
+ * No read reaches libkdumpfile unless the dump's own description says the
+ * bytes are in the file: the PT_LOAD segments of an ELF dump (read here
+ * with gelf), the page bitmaps and max_mapnr of a kdump file.  0.5.1
+ * dereferences a NULL page cache for an ELF page that only part of a
+ * PT_LOAD covers (see open_kdump), and zero-fills the rest of such a page
+ * instead of failing.
  */
 #include <elf.h>
 #include <errno.h>
@@ -26,6 +33,12 @@ struct vmcoreinfo_entry {
 	char *value;
 };
 
+/* A sorted list of disjoint, non-adjacent physical ranges. */
+struct range_list {
+	struct rvmm_phys_range *r;
+	size_t n;
+};
+
 struct rvmm_dump {
 	char *path;
 	int fd;
@@ -37,8 +50,9 @@ struct rvmm_dump {
 	char *vmcoreinfo_copy; /* vmcoreinfo_raw split in place */
 	struct vmcoreinfo_entry *vmcoreinfo;
 	size_t vmcoreinfo_count;
-	struct rvmm_phys_range *ranges;
-	size_t range_count;
+	struct range_list ranges; /* rvmm_dump_ranges(): libkdumpfile's map */
+	struct range_list mem; /* memory the dump describes */
+	struct range_list file; /* bytes the file holds: a subset of mem */
 };
 
 static void set_err(char *err, size_t errlen, const char *fmt, ...)
@@ -174,22 +188,93 @@ static int check_arch(struct rvmm_dump *dump, char *err, size_t errlen)
 	return -1;
 }
 
-static int add_range(struct rvmm_dump *dump, uint64_t start, uint64_t end)
+/* Append [start, end), start >= the last end; merge when they touch. */
+static int add_range(struct range_list *list, uint64_t start, uint64_t end)
 {
 	struct rvmm_phys_range *grown;
 
-	if (dump->range_count &&
-	    dump->ranges[dump->range_count - 1].end == start) {
-		dump->ranges[dump->range_count - 1].end = end;
+	if (list->n && list->r[list->n - 1].end == start) {
+		list->r[list->n - 1].end = end;
 		return 0;
 	}
-	grown = realloc(dump->ranges, (dump->range_count + 1) * sizeof(*grown));
+	grown = realloc(list->r, (list->n + 1) * sizeof(*grown));
 	if (!grown)
 		return -1;
-	dump->ranges = grown;
-	dump->ranges[dump->range_count].start = start;
-	dump->ranges[dump->range_count].end = end;
-	dump->range_count++;
+	list->r = grown;
+	list->r[list->n].start = start;
+	list->r[list->n].end = end;
+	list->n++;
+	return 0;
+}
+
+static int cmp_range(const void *a, const void *b)
+{
+	const struct rvmm_phys_range *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->end > y->end) - (x->end < y->end);
+}
+
+/* Sort the ranges and merge the ones that overlap or touch, in place. */
+static void normalize_ranges(struct range_list *list)
+{
+	size_t i, out = 0;
+
+	if (!list->n)
+		return;
+	qsort(list->r, list->n, sizeof(*list->r), cmp_range);
+	for (i = 1; i < list->n; i++) {
+		if (list->r[i].start <= list->r[out].end) {
+			if (list->r[i].end > list->r[out].end)
+				list->r[out].end = list->r[i].end;
+		} else {
+			list->r[++out] = list->r[i];
+		}
+	}
+	list->n = out + 1;
+}
+
+/* The range holding pa, or NULL. */
+static const struct rvmm_phys_range *range_at(const struct range_list *list,
+					      uint64_t pa)
+{
+	size_t lo = 0, hi = list->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (pa < list->r[mid].start)
+			hi = mid;
+		else if (pa >= list->r[mid].end)
+			lo = mid + 1;
+		else
+			return &list->r[mid];
+	}
+	return NULL;
+}
+
+/*
+ * Append the runs of set bits of bmp below limit pfns as byte ranges.
+ * With a NULL bmp, do nothing.
+ */
+static int add_bitmap_runs(struct range_list *list, kdump_bmp_t *bmp,
+			   uint64_t limit, uint64_t page_size)
+{
+	kdump_addr_t pfn = 0, next;
+
+	while (bmp && pfn < limit && kdump_bmp_find_set(bmp, &pfn) == KDUMP_OK) {
+		if (pfn >= limit)
+			break;
+		next = pfn;
+		if (kdump_bmp_find_clear(bmp, &next) != KDUMP_OK || next <= pfn)
+			break;
+		if (next > limit)
+			next = limit;
+		if (add_range(list, pfn * page_size, next * page_size))
+			return -1;
+		pfn = next;
+	}
 	return 0;
 }
 
@@ -213,12 +298,12 @@ static int load_ranges(struct rvmm_dump *dump, char *err, size_t errlen)
 		next = pfn;
 		if (kdump_bmp_find_clear(bmp, &next) != KDUMP_OK || next <= pfn)
 			break;
-		if (add_range(dump, pfn * dump->page_size,
+		if (add_range(&dump->ranges, pfn * dump->page_size,
 			      next * dump->page_size))
 			goto nomem;
 		pfn = next;
 	}
-	if (!dump->range_count) {
+	if (!dump->ranges.n) {
 		set_err(err, errlen, "%s: the dump holds no memory",
 			dump->path);
 		return -1;

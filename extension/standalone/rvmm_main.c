@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * build/rvmm: the rvmm core over a vmlinux + vmcore pair, without crash.
- *   rvmm VMLINUX VMCORE SUBCOMMAND [ARGS] [--json]
+ *   rvmm VMLINUX VMCORE SUBCOMMAND [ARGS] [--json] [--force]
  * Exit status: 0 ok, 1 the command failed, 2 usage, 3 an input is unusable;
  * triage: 0 no match, 10 match, 11 inconclusive (docs/json-schema.md).
  */
@@ -27,6 +27,21 @@ static int usage(void)
 	return EXIT_USAGE;
 }
 
+/* --force, anywhere: remove it so the subcommands never see it. */
+static int take_force(int argc, char **argv, int *force)
+{
+	int i, n = 0;
+
+	for (i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--force"))
+			*force = 1;
+		else
+			argv[n++] = argv[i];
+	}
+	argv[n] = NULL;
+	return n;
+}
+
 int main(int argc, char **argv)
 {
 	struct rvmm_out out = {.write = write_stdout};
@@ -34,10 +49,13 @@ int main(int argc, char **argv)
 	struct rvmm_dump *dump;
 	struct rvmm_session session;
 	struct rvmm_source src;
+	struct rvmm_options opt;
 	const char *why, *warn;
 	char err[512];
 	int rc;
 
+	rvmm_options_init(&opt);
+	argc = take_force(argc, argv, &opt.force);
 	if (argc < 4)
 		return usage();
 	di = rvmm_debuginfo_open(argv[1], err, sizeof(err));
@@ -55,7 +73,7 @@ int main(int argc, char **argv)
 	warn = rvmm_standalone_vmcoreinfo_warning(&src);
 	if (warn)
 		fprintf(stderr, "rvmm: warning: %s\n", warn);
-	why = rvmm_session_open(&session, &src, NULL);
+	why = rvmm_session_open(&session, &src, &opt);
 	if (why) {
 		fprintf(stderr, "rvmm: %s: %s\n", argv[2], why);
 		rc = EXIT_INPUT;

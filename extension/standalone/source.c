@@ -8,6 +8,7 @@
 #include "debuginfo_ops.h"
 #include "dumpfile.h"
 #include "source_standalone.h"
+#include "../core/identity.h"
 
 struct standalone_ctx {
 	struct rvmm_debuginfo *di; /* first: debuginfo_ops.h */
@@ -37,6 +38,19 @@ static const struct rvmm_source_ops standalone_ops = {
 	RVMM_DEBUGINFO_OPS,
 };
 
+/* KASLR: the dump says where the image ran; symbols follow from here. */
+static void relocate_image(struct standalone_ctx *sa,
+			   const struct rvmm_source *src)
+{
+	uint64_t link_stext = 0;
+	const char *how;
+	int64_t off;
+
+	rvmm_debuginfo_symbol(sa->di, "_stext", &link_stext, NULL);
+	if (!rvmm_image_offset_from_vmcoreinfo(src, link_stext, &off, &how))
+		rvmm_debuginfo_set_image_offset(sa->di, off);
+}
+
 static struct standalone_ctx *
 wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump, struct rvmm_source *src)
 {
@@ -55,6 +69,7 @@ wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump, struct rvmm_source *src)
 	src->ops = &standalone_ops;
 	src->ctx = sa;
 	src->name = rvmm_dump_path(dump);
+	relocate_image(sa, src);
 	return sa;
 }
 
