@@ -17,6 +17,42 @@ enum rvmm_read_result {
 	RVMM_READ_ERROR = 2, /* outside memory, I/O error, target gone */
 };
 
+/* Run-time code addresses [lo, hi). */
+struct rvmm_code_range {
+	uint64_t lo, hi;
+};
+
+#define RVMM_FN_RANGES 8
+
+/* One concrete instance of a function in the debug info (fn_instances). */
+struct rvmm_fn_instance {
+	uint64_t id; /* opaque to the core (the front end's DIE) */
+	uint64_t entry; /* run-time entry pc */
+	int inlined; /* 1 an inlined copy, 0 out of line */
+	int nr_ranges; /* filled; 0 if it has no code */
+	int truncated; /* it has more than RVMM_FN_RANGES ranges */
+	struct rvmm_code_range range[RVMM_FN_RANGES];
+};
+
+enum rvmm_loc_kind {
+	RVMM_LOC_REG, /* in register reg */
+	RVMM_LOC_MEM, /* in memory at register reg + value */
+	RVMM_LOC_CONST, /* the constant value */
+	RVMM_LOC_OTHER, /* some form the core does not follow */
+};
+
+/*
+ * Where a variable is over run-time pcs [lo, hi) (lo 0, hi UINT64_MAX:
+ * wherever its instance is).  Registers are DWARF numbers: riscv x0..x31
+ * are 0..31.
+ */
+struct rvmm_var_loc {
+	uint64_t lo, hi;
+	enum rvmm_loc_kind kind;
+	int reg;
+	int64_t value;
+};
+
 struct rvmm_source_ops {
 	/* Read len bytes of physical memory at pa into buf. */
 	enum rvmm_read_result (*read_phys)(void *ctx, uint64_t pa, void *buf,
@@ -78,6 +114,26 @@ struct rvmm_source_ops {
 	 */
 	int (*vmlinux_build_id)(void *ctx, char *hex, size_t len);
 	int (*vmlinux_banner)(void *ctx, char *buf, size_t len);
+	/*
+	 * The concrete instances of function func that have code: out-of-line
+	 * copies and inlined copies.  within NULL: every instance in the
+	 * debug info; else only those nested, at any depth, inside instance
+	 * within (as an earlier call filled it).  Fills at most max and
+	 * returns how many there are (may exceed max), or -1 if unknown.
+	 */
+	int (*fn_instances)(void *ctx, const char *func,
+			    const struct rvmm_fn_instance *within,
+			    struct rvmm_fn_instance *out, int max);
+	/*
+	 * Formal parameter number index (0 = first, in declaration order)
+	 * of instance inst: its name into name (truncated to len) and where
+	 * it lives into loc (at most max entries, run-time pcs).  Returns the
+	 * number of entries (0: optimised out), -1 if the function has no
+	 * parameter index, -2 if unknown.
+	 */
+	int (*param_locations)(void *ctx, const struct rvmm_fn_instance *inst,
+			       int index, char *name, size_t len,
+			       struct rvmm_var_loc *loc, int max);
 };
 
 struct rvmm_source {
