@@ -188,7 +188,7 @@ static int check_arch(struct rvmm_dump *dump, char *err, size_t errlen)
 	return -1;
 }
 
-/* Append [start, end), start >= the last end; merge when they touch. */
+/* Append [start, end); merge it into the last range when they touch. */
 static int add_range(struct range_list *list, uint64_t start, uint64_t end)
 {
 	struct rvmm_phys_range *grown;
@@ -263,7 +263,8 @@ static int add_bitmap_runs(struct range_list *list, kdump_bmp_t *bmp,
 {
 	kdump_addr_t pfn = 0, next;
 
-	while (bmp && pfn < limit && kdump_bmp_find_set(bmp, &pfn) == KDUMP_OK) {
+	while (bmp && pfn < limit &&
+	       kdump_bmp_find_set(bmp, &pfn) == KDUMP_OK) {
 		if (pfn >= limit)
 			break;
 		next = pfn;
@@ -315,10 +316,11 @@ nomem:
 }
 
 /*
- * libkdumpfile opens a cut-off ELF file without complaint; every segment
- * must fit in the file.
+ * The PT_LOAD segments of an ELF dump: memory is [p_paddr, +p_memsz), the
+ * file holds its first p_filesz bytes.  libkdumpfile opens a cut-off ELF
+ * file without complaint; every segment must fit in the file.
  */
-static int check_elf_size(struct rvmm_dump *dump, char *err, size_t errlen)
+static int load_elf_segments(struct rvmm_dump *dump, char *err, size_t errlen)
 {
 	struct stat st;
 	uint64_t need = 0;
@@ -328,7 +330,7 @@ static int check_elf_size(struct rvmm_dump *dump, char *err, size_t errlen)
 	int ret = -1;
 
 	if (fstat(dump->fd, &st))
-		return 0;
+		st.st_size = INT64_MAX;
 	elf_version(EV_CURRENT);
 	elf = elf_begin(dump->fd, ELF_C_READ, NULL);
 	if (!elf || elf_getphdrnum(elf, &phnum)) {
@@ -337,14 +339,34 @@ static int check_elf_size(struct rvmm_dump *dump, char *err, size_t errlen)
 		goto out;
 	}
 	for (i = 0; i < phnum; i++) {
-		if (!gelf_getphdr(elf, i, &phdr)) {
+		uint64_t filesz;
+
+		if (!gelf_getphdr(elf, i, &phdr) ||
+		    phdr.p_offset + phdr.p_filesz < phdr.p_offset ||
+		    (phdr.p_type == PT_LOAD &&
+		     (phdr.p_paddr + phdr.p_memsz < phdr.p_paddr ||
+		      phdr.p_paddr + phdr.p_filesz < phdr.p_paddr))) {
 			set_err(err, errlen, "%s: corrupt program header %zu",
 				dump->path, i);
 			goto out;
 		}
 		if (phdr.p_filesz && phdr.p_offset + phdr.p_filesz > need)
 			need = phdr.p_offset + phdr.p_filesz;
+		if (phdr.p_type != PT_LOAD || !phdr.p_memsz)
+			continue;
+		filesz = phdr.p_filesz < phdr.p_memsz ? phdr.p_filesz
+						      : phdr.p_memsz;
+		if (add_range(&dump->mem, phdr.p_paddr,
+			      phdr.p_paddr + phdr.p_memsz) ||
+		    (filesz && add_range(&dump->file, phdr.p_paddr,
+					 phdr.p_paddr + filesz))) {
+			set_err(err, errlen, "%s: out of memory", dump->path);
+			goto out;
+		}
 	}
+	/* add_range merged only neighbours in file order */
+	normalize_ranges(&dump->mem);
+	normalize_ranges(&dump->file);
 	if (need > (uint64_t)st.st_size) {
 		set_err(err, errlen,
 			"%s: truncated: %lld bytes, its headers need %llu",
@@ -357,6 +379,44 @@ out:
 	if (elf)
 		elf_end(elf);
 	return ret;
+}
+
+/*
+ * A kdump file (or another non-ELF format): memory is what the memory
+ * bitmap ("memory.pagemap") marks, the file holds what the dumpable bitmap
+ * ("file.pagemap") marks, both below max_pfn (max_mapnr).
+ */
+static int load_kdump_maps(struct rvmm_dump *dump, char *err, size_t errlen)
+{
+	kdump_attr_t mem = {.type = KDUMP_BITMAP};
+	kdump_attr_t file = {.type = KDUMP_BITMAP};
+	kdump_num_t max_pfn;
+	uint64_t limit = UINT64_MAX / dump->page_size;
+	int have_mem, have_file;
+
+	if (kdump_get_number_attr(dump->kdump, "max_pfn", &max_pfn) ==
+		    KDUMP_OK &&
+	    max_pfn < limit)
+		limit = max_pfn;
+	have_mem = kdump_get_typed_attr(dump->kdump, "memory.pagemap", &mem) ==
+		   KDUMP_OK;
+	have_file = kdump_get_typed_attr(dump->kdump, "file.pagemap", &file) ==
+		    KDUMP_OK;
+	if (add_bitmap_runs(&dump->mem,
+			    have_mem	? mem.val.bitmap
+			    : have_file ? file.val.bitmap
+					: NULL,
+			    limit, dump->page_size) ||
+	    add_bitmap_runs(&dump->file,
+			    have_file  ? file.val.bitmap
+			    : have_mem ? mem.val.bitmap
+				       : NULL,
+			    limit, dump->page_size)) {
+		set_err(err, errlen, "%s: out of memory", dump->path);
+		return -1;
+	}
+	kdump_clear_err(dump->kdump);
+	return 0;
 }
 
 /* Walk the runs of set bits; return the last set index, or -1 if none. */
@@ -391,7 +451,7 @@ static int check_kdump_ends(struct rvmm_dump *dump, char *err, size_t errlen)
 	last_pfn = bitmap_last_set(attr.val.bitmap);
 	if (last_pfn < 0)
 		return 0;
-	pa[0] = dump->ranges[0].start;
+	pa[0] = dump->ranges.r[0].start;
 	pa[1] = (uint64_t)last_pfn * dump->page_size;
 	for (int i = 0; i < 2; i++) {
 		unsigned char byte;
@@ -461,8 +521,9 @@ static int load_vmcoreinfo(struct rvmm_dump *dump, char *err, size_t errlen)
 
 static int open_kdump(struct rvmm_dump *dump, char *err, size_t errlen)
 {
-	kdump_num_t page_size;
+	kdump_num_t page_size, cache_size;
 	kdump_status status;
+	int elf = is_elf(dump->fd);
 
 	dump->kdump = kdump_new();
 	if (!dump->kdump) {
@@ -472,9 +533,14 @@ static int open_kdump(struct rvmm_dump *dump, char *err, size_t errlen)
 	/*
 	 * 0.5.1 cannot derive the page size of a riscv64 ELF dump and then
 	 * indexes its page map by byte; riscv64 Linux pages are 4 KiB.
-	 * (Set on a kdump file, it makes kdump_read crash: ELF only.)
+	 * Set before the format is known, it does not allocate the page cache
+	 * (the format's realloc_caches runs only when a set changes the
+	 * value), and kdump_read of a page that goes through that cache
+	 * dereferences NULL: every page of a kdump file (whose own 4096 then
+	 * changes nothing: ELF only), and an ELF page that a PT_LOAD covers
+	 * only in part (cache_get_page() from elf_get_page()).
 	 */
-	if (is_elf(dump->fd))
+	if (elf)
 		kdump_set_number_attr(dump->kdump, "arch.page_size", 4096);
 	/* read(2), not mmap(2): a short file must not raise SIGBUS */
 	kdump_set_number_attr(dump->kdump, "file.mmap_policy",
@@ -490,6 +556,16 @@ static int open_kdump(struct rvmm_dump *dump, char *err, size_t errlen)
 	if (status != KDUMP_OK) {
 		set_err(err, errlen, "%s: not a dump libkdumpfile can read: %s",
 			dump->path, kdump_get_err(dump->kdump));
+		return -1;
+	}
+	/* Any change of cache.size allocates the missing cache. */
+	if (elf &&
+	    kdump_get_number_attr(dump->kdump, "cache.size", &cache_size) ==
+		    KDUMP_OK &&
+	    kdump_set_number_attr(dump->kdump, "cache.size", cache_size + 1) !=
+		    KDUMP_OK) {
+		set_err(err, errlen, "%s: page cache: %s", dump->path,
+			kdump_get_err(dump->kdump));
 		return -1;
 	}
 	if (string_attr(dump->kdump, "file.format", &dump->format))
@@ -533,7 +609,8 @@ struct rvmm_dump *rvmm_dump_open(const char *path, char *err, size_t errlen)
 		goto fail;
 	if (open_kdump(dump, err, errlen) || check_arch(dump, err, errlen))
 		goto fail;
-	if (dump->kind == RVMM_DUMP_ELF && check_elf_size(dump, err, errlen))
+	if (dump->kind == RVMM_DUMP_ELF ? load_elf_segments(dump, err, errlen)
+					: load_kdump_maps(dump, err, errlen))
 		goto fail;
 	if (load_ranges(dump, err, errlen))
 		goto fail;
@@ -558,7 +635,9 @@ void rvmm_dump_close(struct rvmm_dump *dump)
 	free(dump->vmcoreinfo);
 	free(dump->vmcoreinfo_copy);
 	free(dump->vmcoreinfo_raw);
-	free(dump->ranges);
+	free(dump->ranges.r);
+	free(dump->mem.r);
+	free(dump->file.r);
 	free(dump->path);
 	free(dump);
 }
@@ -578,28 +657,10 @@ enum rvmm_dump_kind rvmm_dump_kind(const struct rvmm_dump *dump)
 	return dump->kind;
 }
 
-static int in_ranges(const struct rvmm_dump *dump, uint64_t pa)
+/* Read [pa, pa + len), which the file holds, through libkdumpfile. */
+static enum rvmm_read_result read_held(struct rvmm_dump *dump, uint64_t pa,
+				       unsigned char *out, size_t len)
 {
-	size_t lo = 0, hi = dump->range_count;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (pa < dump->ranges[mid].start)
-			hi = mid;
-		else if (pa >= dump->ranges[mid].end)
-			lo = mid + 1;
-		else
-			return 1;
-	}
-	return 0;
-}
-
-enum rvmm_read_result rvmm_dump_read_phys(struct rvmm_dump *dump, uint64_t pa,
-					  void *buf, size_t len)
-{
-	unsigned char *out = buf;
-
 	while (len) {
 		size_t got = len;
 		kdump_status status;
@@ -610,13 +671,45 @@ enum rvmm_read_result rvmm_dump_read_phys(struct rvmm_dump *dump, uint64_t pa,
 			return RVMM_READ_OK;
 		if (got == 0 || got > len) {
 			/* "Page not found" means both: filtered and absent */
-			if (status == KDUMP_ERR_NODATA && in_ranges(dump, pa))
+			if (status == KDUMP_ERR_NODATA &&
+			    range_at(&dump->mem, pa))
 				return RVMM_READ_NOT_IN_DUMP;
 			return RVMM_READ_ERROR;
 		}
 		pa += got;
 		out += got;
 		len -= got;
+	}
+	return RVMM_READ_OK;
+}
+
+/*
+ * A read is split where the file's ranges end; the first piece that cannot
+ * be read decides the result: RVMM_READ_ERROR outside the dump's memory,
+ * RVMM_READ_NOT_IN_DUMP in memory the file left out.  Only pieces the file
+ * holds reach libkdumpfile.
+ */
+enum rvmm_read_result rvmm_dump_read_phys(struct rvmm_dump *dump, uint64_t pa,
+					  void *buf, size_t len)
+{
+	unsigned char *out = buf;
+
+	while (len) {
+		const struct rvmm_phys_range *r = range_at(&dump->file, pa);
+		enum rvmm_read_result res;
+		size_t n = len;
+
+		if (!r)
+			return range_at(&dump->mem, pa) ? RVMM_READ_NOT_IN_DUMP
+							: RVMM_READ_ERROR;
+		if (r->end - pa < n)
+			n = r->end - pa;
+		res = read_held(dump, pa, out, n);
+		if (res != RVMM_READ_OK)
+			return res;
+		pa += n;
+		out += n;
+		len -= n;
 	}
 	return RVMM_READ_OK;
 }
@@ -637,6 +730,6 @@ const char *rvmm_dump_vmcoreinfo(const struct rvmm_dump *dump, const char *key)
 const struct rvmm_phys_range *rvmm_dump_ranges(const struct rvmm_dump *dump,
 					       size_t *count)
 {
-	*count = dump->range_count;
-	return dump->ranges;
+	*count = dump->ranges.n;
+	return dump->ranges.r;
 }
