@@ -6,6 +6,11 @@
 #ifndef RVMM_FIXCODE_H
 #define RVMM_FIXCODE_H
 
+#include <stddef.h>
+#include <stdint.h>
+
+#include "source.h"
+
 struct rvmm_session;
 
 /* How rvmm_fix.present was established, strongest last. */
@@ -25,5 +30,110 @@ struct rvmm_fix {
 void rvmm_fix_detect(const struct rvmm_session *s, struct rvmm_fix *fx);
 /* "unknown", "name", "code", "dump" */
 const char *rvmm_fix_evidence_str(enum rvmm_fix_evidence e);
+
+/* ---------------------------------------------------------------------- */
+/* The pieces, pure and unit-tested (tests/unit/test_fixcode.c)            */
+
+enum rvmm_rv_kind {
+	RVMM_RV_OTHER, /* writes rd (if rd > 0) with some other value */
+	RVMM_RV_BRANCH, /* conditional: cond on rs1, rs2 to target */
+	RVMM_RV_JUMP, /* jal x0, c.j: to target */
+	RVMM_RV_CALL, /* jal/jalr with rd = ra: returns to the next one */
+	RVMM_RV_JR, /* jalr x0 (ret, indirect jump): successor unknown */
+	RVMM_RV_LOAD, /* rd = width bytes at rs1 + imm */
+	RVMM_RV_STORE, /* width bytes at rs1 + imm = rs2 */
+	RVMM_RV_MOVE, /* rd = rs1 as a truth value (invert: rd = !rs1) */
+	RVMM_RV_TRAP, /* ebreak (BUG, WARN) */
+	RVMM_RV_INVALID,
+};
+
+enum rvmm_rv_cond {
+	RVMM_RV_EQ,
+	RVMM_RV_NE,
+	RVMM_RV_LT,
+	RVMM_RV_GE,
+	RVMM_RV_LTU,
+	RVMM_RV_GEU
+};
+
+/* One RV64GC instruction, as far as the guard search needs it. */
+struct rvmm_rv_insn {
+	int len; /* 2 or 4 */
+	enum rvmm_rv_kind kind;
+	enum rvmm_rv_cond cond;
+	int rd, rs1, rs2; /* x0..x31, -1 = none */
+	int64_t imm;
+	uint64_t target; /* BRANCH, JUMP, CALL by jal (0 for jalr) */
+	int width; /* LOAD, STORE */
+	int invert; /* MOVE */
+};
+
+/*
+ * Decode the instruction at pc from the avail bytes at p (little-endian).
+ * Returns its length (2 or 4), or 0 if there are too few bytes or the
+ * encoding is invalid (then in->kind = RVMM_RV_INVALID).
+ */
+int rvmm_rv_decode(uint64_t pc, const uint8_t *p, size_t avail,
+		   struct rvmm_rv_insn *in);
+/* ABI name of register x0..x31 ("a5"), "?" otherwise. */
+const char *rvmm_rv_reg_name(int reg);
+
+/* What a called or inlined function does, from a small table of names. */
+enum rvmm_fix_role {
+	RVMM_ROLE_UNKNOWN, /* a name not in the table: may be anything */
+	RVMM_ROLE_DTOR, /* the PMD table destructor */
+	RVMM_ROLE_FREE, /* frees the table page */
+	RVMM_ROLE_DTOR_FREE, /* both */
+	RVMM_ROLE_OTHER, /* known to be neither */
+};
+
+/* The role of name; compiler suffixes (".constprop.0") are ignored. */
+enum rvmm_fix_role rvmm_fix_role(const char *name);
+/* The names the code search looks for (NULL-terminated lists). */
+extern const char *const rvmm_fix_dtor_names[];
+extern const char *const rvmm_fix_free_names[];
+
+/* Facts about one instance of free_pmd_table, gathered by the caller. */
+struct rvmm_fixcode_in {
+	uint64_t base; /* run-time address of code[0] */
+	const uint8_t *code;
+	size_t len;
+	uint64_t entry; /* where the instance starts running */
+	int nr_ranges; /* its code */
+	const struct rvmm_code_range *range;
+	int nr_dtor; /* inlined destructors inside it */
+	const struct rvmm_code_range *dtor;
+	int nr_free; /* inlined frees inside it */
+	const struct rvmm_code_range *free_;
+	/* where the guard's parameter lives; nr_locs 0: no such parameter */
+	const char *param;
+	int nr_locs;
+	const struct rvmm_var_loc *loc;
+	/* name of the function at a call target; 0, or -1 if unknown */
+	int (*callee)(void *arg, uint64_t target, char *name, size_t len);
+	void *arg;
+};
+
+enum rvmm_fixcode_verdict {
+	RVMM_FC_UNKNOWN,
+	RVMM_FC_GUARD, /* a branch on the parameter skips the dtor */
+	RVMM_FC_UNGUARDED, /* the dtor is on every path to the free */
+	RVMM_FC_NO_DTOR, /* the free is reached, no dtor in the code */
+};
+
+struct rvmm_fixcode_out {
+	enum rvmm_fixcode_verdict verdict;
+	uint64_t branch_pc; /* GUARD; UNKNOWN: an unexplained skip */
+	int branch_reg; /* the register it tests */
+	uint64_t skip_pc; /* where the branch goes round the dtor */
+	uint64_t dtor_pc; /* first dtor instruction reached */
+	uint64_t free_pc; /* a free reached */
+	int param_const; /* the parameter is this constant; -1 not */
+	char why[200];
+};
+
+/* Decide one instance from its facts; pure. */
+void rvmm_fixcode_analyse(const struct rvmm_fixcode_in *in,
+			  struct rvmm_fixcode_out *out);
 
 #endif

@@ -8,6 +8,7 @@
 #include "defs.h"
 #include "source_crash.h"
 #include "../standalone/debuginfo.h"
+#include "../standalone/debuginfo_inline.h"
 
 #define MAX_CACHED_KEYS 128
 
@@ -211,6 +212,50 @@ static int crash_vmlinux_banner(void *ctx, char *buf, size_t len)
 	return di ? rvmm_debuginfo_banner(di, buf, len) : -1;
 }
 
+/* The same relocation for inlined instances and parameter locations. */
+static int crash_fn_instances(void *ctx, const char *func,
+			      const struct rvmm_fn_instance *within,
+			      struct rvmm_fn_instance *out, int max)
+{
+	struct rvmm_debuginfo *di = dwarf_of_namelist();
+	int n, i, k;
+
+	if (!di)
+		return -1;
+	n = rvmm_debuginfo_fn_instances(di, func, within, out, max);
+	for (i = 0; i < n && i < max; i++) {
+		out[i].entry -= kt->relocate;
+		for (k = 0; k < out[i].nr_ranges; k++) {
+			out[i].range[k].lo -= kt->relocate;
+			out[i].range[k].hi -= kt->relocate;
+		}
+	}
+	return n;
+}
+
+static int crash_param_locations(void *ctx, const struct rvmm_fn_instance *inst,
+				 int index, char *name, size_t len,
+				 struct rvmm_var_loc *loc, int max)
+{
+	struct rvmm_debuginfo *di = dwarf_of_namelist();
+	struct rvmm_fn_instance link;
+	int n, i;
+
+	if (!di)
+		return -2;
+	link = *inst;
+	link.entry += kt->relocate;
+	n = rvmm_debuginfo_param_locations(di, &link, index, name, len, loc,
+					   max);
+	for (i = 0; i < n; i++) {
+		if (loc[i].lo || loc[i].hi != UINT64_MAX) {
+			loc[i].lo -= kt->relocate;
+			loc[i].hi -= kt->relocate;
+		}
+	}
+	return n;
+}
+
 static const struct rvmm_source_ops crash_source_ops = {
 	.read_phys = crash_read_phys,
 	.symbol = crash_symbol,
@@ -222,6 +267,8 @@ static const struct rvmm_source_ops crash_source_ops = {
 	.symbol_at = crash_symbol_at,
 	.function_has_param = crash_function_has_param,
 	.inline_chain = crash_inline_chain,
+	.fn_instances = crash_fn_instances,
+	.param_locations = crash_param_locations,
 	.vmlinux_build_id = crash_vmlinux_build_id,
 	.vmlinux_banner = crash_vmlinux_banner,
 };

@@ -7,6 +7,7 @@
 #include "debuginfo.h"
 #include "debuginfo_priv.h"
 #include "debuginfo_ops.h"
+#include "debuginfo_inline.h"
 
 static struct rvmm_debuginfo *di_of(void *ctx)
 {
@@ -88,4 +89,42 @@ int rvmm_di_op_vmlinux_build_id(void *ctx, char *hex, size_t len)
 int rvmm_di_op_vmlinux_banner(void *ctx, char *buf, size_t len)
 {
 	return rvmm_debuginfo_banner(di_of(ctx), buf, len);
+}
+
+int rvmm_di_op_fn_instances(void *ctx, const char *func,
+			    const struct rvmm_fn_instance *within,
+			    struct rvmm_fn_instance *out, int max)
+{
+	struct rvmm_debuginfo *di = di_of(ctx);
+	int n, i, k;
+
+	n = rvmm_debuginfo_fn_instances(di, func, within, out, max);
+	for (i = 0; i < n && i < max; i++) {
+		out[i].entry = to_run(di, out[i].entry);
+		for (k = 0; k < out[i].nr_ranges; k++) {
+			out[i].range[k].lo = to_run(di, out[i].range[k].lo);
+			out[i].range[k].hi = to_run(di, out[i].range[k].hi);
+		}
+	}
+	return n;
+}
+
+int rvmm_di_op_param_locations(void *ctx, const struct rvmm_fn_instance *inst,
+			       int index, char *name, size_t len,
+			       struct rvmm_var_loc *loc, int max)
+{
+	struct rvmm_debuginfo *di = di_of(ctx);
+	struct rvmm_fn_instance link = *inst;
+	int n, i;
+
+	link.entry = to_link(di, inst->entry);
+	n = rvmm_debuginfo_param_locations(di, &link, index, name, len, loc,
+					   max);
+	for (i = 0; i < n; i++) {
+		if (loc[i].lo || loc[i].hi != UINT64_MAX) {
+			loc[i].lo = to_run(di, loc[i].lo);
+			loc[i].hi = to_run(di, loc[i].hi);
+		}
+	}
+	return n;
 }

@@ -21,6 +21,14 @@ int rvmm_di_op_inline_chain(void *ctx, uint64_t addr, char (*names)[64],
 			    int max);
 int rvmm_di_op_vmlinux_build_id(void *ctx, char *hex, size_t len);
 int rvmm_di_op_vmlinux_banner(void *ctx, char *buf, size_t len);
+struct rvmm_fn_instance;
+struct rvmm_var_loc;
+int rvmm_di_op_fn_instances(void *ctx, const char *func,
+			    const struct rvmm_fn_instance *within,
+			    struct rvmm_fn_instance *out, int max);
+int rvmm_di_op_param_locations(void *ctx, const struct rvmm_fn_instance *inst,
+			       int index, char *name, size_t len,
+			       struct rvmm_var_loc *loc, int max);
 
 /* The initializers every such front end shares. */
 #define RVMM_DEBUGINFO_OPS                                                  \
@@ -31,6 +39,8 @@ int rvmm_di_op_vmlinux_banner(void *ctx, char *buf, size_t len);
 	.function_has_param = rvmm_di_op_function_has_param,                \
 	.inline_chain = rvmm_di_op_inline_chain,                            \
 	.vmlinux_build_id = rvmm_di_op_vmlinux_build_id,                    \
-	.vmlinux_banner = rvmm_di_op_vmlinux_banner
+	.vmlinux_banner = rvmm_di_op_vmlinux_banner,                        \
+	.fn_instances = rvmm_di_op_fn_instances,                            \
+	.param_locations = rvmm_di_op_param_locations
 
 #endif
