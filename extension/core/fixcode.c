@@ -383,11 +383,20 @@ int rvmm_rv_decode(uint64_t pc, const uint8_t *p, size_t avail,
  * 6.12: pagetable_pmd_dtor (inlines pmd_ptlock_free, ptlock_free,
  * __folio_clear_pgtable, lruvec_stat_sub_folio); 6.14 merged the per-level
  * destructors into pagetable_dtor; before 6.6 it was pgtable_pmd_page_dtor.
+ * Without DEBUG_VM GCC keeps it out of line (a call).
  */
 const char *const rvmm_fix_dtor_names[] = {
 	"pagetable_pmd_dtor",
 	"pagetable_dtor",
 	"pgtable_pmd_page_dtor",
+	/*
+	 * Identical destructors of other levels: the compiler folds them
+	 * into one body with several symbols, and a call may name any.
+	 */
+	"pagetable_pte_dtor",
+	"pagetable_pud_dtor",
+	"pagetable_p4d_dtor",
+	"pgtable_pte_page_dtor",
 	NULL,
 };
 
@@ -1049,6 +1058,7 @@ void rvmm_fixcode_analyse(const struct rvmm_fixcode_in *in,
 	out->verdict = RVMM_FC_UNKNOWN;
 	out->branch_reg = -1;
 	out->param_const = -1;
+	out->has_param = in->param && in->param[0];
 	for (i = 0; i < in->nr_locs; i++) {
 		int v = in->loc[i].value != 0;
 
@@ -1221,6 +1231,21 @@ static void analyse_instance(const struct rvmm_session *s,
 	free(code);
 }
 
+/* " (inlined in remove_pgd_mapping+0x260)" */
+static void where(const struct rvmm_session *s,
+		  const struct rvmm_fn_instance *inst, char *buf, size_t len)
+{
+	char name[64];
+	uint64_t off;
+
+	buf[0] = 0;
+	if (!s->src.ops->symbol_at(s->src.ctx, inst->entry, name, sizeof(name),
+				   &off))
+		snprintf(buf, len, " (%s %s+%#llx)",
+			 inst->inlined ? "inlined in" : "at", name,
+			 (unsigned long long)off);
+}
+
 /* The answer from the code alone; 1, 0, or -1 with the reason in fx. */
 static int from_code(const struct rvmm_session *s, struct rvmm_fix *fx)
 {
@@ -1230,6 +1255,8 @@ static int from_code(const struct rvmm_session *s, struct rvmm_fix *fx)
 	struct inst_facts *f;
 	int n, i, guard = 0, bad = 0, unknown = 0;
 	uint64_t unknown_at = 0;
+	char why[80], f_param[64] = "", where_bad[100] = "";
+	char where_guard[100] = "";
 
 	if (!ops->fn_instances || !ops->param_locations || !ops->symbol_at) {
 		snprintf(fx->detail, sizeof(fx->detail),
@@ -1260,14 +1287,22 @@ static int from_code(const struct rvmm_session *s, struct rvmm_fix *fx)
 		analyse_instance(s, &inst[i], f, &o);
 		switch (o.verdict) {
 		case RVMM_FC_GUARD:
-			if (!guard++)
+			if (!guard++) {
 				first_guard = o;
+				where(s, &inst[i], where_guard,
+				      sizeof(where_guard));
+			}
 			break;
 		case RVMM_FC_UNGUARDED:
 			if (o.param_const == 0) /* callers all pass false */
 				break;
-			if (!bad++)
+			if (!bad++) {
 				first_bad = o;
+				snprintf(f_param, sizeof(f_param), "%s",
+					 f->param);
+				where(s, &inst[i], where_bad,
+				      sizeof(where_bad));
+			}
 			break;
 		case RVMM_FC_NO_DTOR:
 			if (o.param_const ==
@@ -1287,18 +1322,24 @@ static int from_code(const struct rvmm_session *s, struct rvmm_fix *fx)
 	}
 	free(f);
 	if (bad && !guard && !unknown) {
+		if (first_bad.has_param)
+			snprintf(why, sizeof(why), "no branch on %s skips it",
+				 f_param);
+		else
+			snprintf(why, sizeof(why),
+				 "it has no is_vmemmap parameter");
 		snprintf(fx->detail, sizeof(fx->detail),
-			 "free_pmd_table: %.150s (%s): fix 21f1b85c8912 absent",
-			 first_bad.why,
-			 first_bad.branch_reg >= 0 || !first_bad.param_const
-				 ? "no branch on is_vmemmap"
-				 : "no is_vmemmap test");
+			 "free_pmd_table%.60s: %.110s (%.40s): fix "
+			 "21f1b85c8912 "
+			 "absent",
+			 where_bad, first_bad.why, why);
 		return 0;
 	}
 	if (guard && !bad && !unknown) {
 		snprintf(fx->detail, sizeof(fx->detail),
-			 "free_pmd_table: %.180s: fix 21f1b85c8912 present",
-			 first_guard.why);
+			 "free_pmd_table%.60s: %.150s: fix 21f1b85c8912 "
+			 "present",
+			 where_guard, first_guard.why);
 		return 1;
 	}
 	if (guard && bad)

@@ -129,6 +129,7 @@ struct rvmm_fixcode_out {
 	uint64_t dtor_pc; /* first dtor instruction reached */
 	uint64_t free_pc; /* a free reached */
 	int param_const; /* the parameter is this constant; -1 not */
+	int has_param; /* the instance has the guard's parameter */
 	char why[200];
 };
 
