@@ -43,15 +43,85 @@ static int pgflag(const struct rvmm_source *src, const char *name,
 }
 
 /*
+ * The top-byte scheme's values (6.12 include/linux/page-flags.h, enum
+ * pagetype), in enum rvmm_ptype order: used only when the debug info has
+ * no PGTY_* enumerators but VMCOREINFO says the scheme is the top byte.
+ */
+static const char *const pgty_name[] = {
+	"PGTY_buddy",	"PGTY_offline", "PGTY_table",	 "PGTY_guard",
+	"PGTY_hugetlb", "PGTY_slab",	"PGTY_zsmalloc", "PGTY_unaccepted",
+};
+#define PGTY_DEFAULT_FIRST 0xf0 /* PGTY_buddy; the rest follow in order */
+#define PGTY_DEFAULT_NO_TYPE 0xff /* PGTY_mapcount_underflow */
+
+static void pgty_defaults(struct rvmm_page_layout *p)
+{
+	unsigned int i;
+
+	memset(p->pgty, 0, sizeof(p->pgty));
+	for (i = 0; i < ARRAY_SIZE(pgty_name); i++)
+		p->pgty[RVMM_PT_BUDDY + i] = PGTY_DEFAULT_FIRST + i;
+	p->pgty_no_type = PGTY_DEFAULT_NO_TYPE;
+	p->pgty_from_enum = 0;
+}
+
+/*
+ * Read every PGTY_* enumerator the debug info has.  A value must be a top
+ * byte below PGTY_mapcount_underflow; one that is not is dropped (that
+ * type is then not recognised).  Returns -1 if PGTY_table is unusable.
+ */
+static int pgty_from_enums(const struct rvmm_source *src,
+			   struct rvmm_page_layout *p, struct rvmm_notes *notes)
+{
+	int64_t v, no_type = PGTY_DEFAULT_NO_TYPE;
+	unsigned int i, differ = 0;
+
+	memset(p->pgty, 0, sizeof(p->pgty));
+	if (!rvmm_enum(src, "PGTY_mapcount_underflow", &v)) {
+		if (v > 0 && v <= 0xff)
+			no_type = v;
+		else
+			rvmm_note(notes,
+				  "enumerator PGTY_mapcount_underflow = "
+				  "%" PRId64 " is not a top byte: 0xff assumed",
+				  v);
+	}
+	p->pgty_no_type = (uint8_t)no_type;
+	for (i = 0; i < ARRAY_SIZE(pgty_name); i++) {
+		if (rvmm_enum(src, pgty_name[i], &v))
+			continue;
+		if (v <= 0 || v >= no_type) {
+			rvmm_note(notes,
+				  "enumerator %s = %" PRId64 " is not a "
+				  "top byte below 0x%02x: ignored",
+				  pgty_name[i], v, (unsigned int)no_type);
+			continue;
+		}
+		p->pgty[RVMM_PT_BUDDY + i] = (uint8_t)v;
+		differ += v != PGTY_DEFAULT_FIRST + i;
+	}
+	p->pgty_from_enum = 1;
+	if (differ || no_type != PGTY_DEFAULT_NO_TYPE)
+		rvmm_note(notes,
+			  "page_type values from the PGTY_* enumerators "
+			  "differ from 6.12's: buddy 0x%02x table 0x%02x "
+			  "slab 0x%02x, no type from 0x%02x",
+			  p->pgty[RVMM_PT_BUDDY], p->pgty[RVMM_PT_TABLE],
+			  p->pgty[RVMM_PT_SLAB], p->pgty_no_type);
+	return p->pgty[RVMM_PT_TABLE] ? 0 : -1;
+}
+
+/*
  * page_type schemes, told apart by value rather than by version:
- *  - PGTY_table enumerator exists: top-byte scheme (6.12 page-flags.h).
- *  - NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE), printed with %ld:
- *    (PGTY_buddy << 24) = 0xf0000000 (6.12; may print as -268435456),
- *    ~PG_buddy with PG_buddy 0x80 = -129 (base 0xf0000000 scheme, up to
- *    6.10 per our dossier), ~PG_buddy with PG_buddy 0x40000000 =
- *    -1073741825 = 0xbfffffff (base 0x80000000 scheme; the dossier says
- *    6.11 -- not checked against a 6.10/6.11 tree here, which is why we
- *    key on the value).
+ *  - PGTY_table enumerator exists: top-byte scheme (6.12 page-flags.h),
+ *    with every PGTY_* value read from its enumerator (pgty_from_enums).
+ *  - only without it, NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE), printed with %ld:
+ *    (PGTY_buddy << 24) = 0xf0000000 (6.12; may print as -268435456;
+ *    6.12's PGTY_* values are then assumed), ~PG_buddy with PG_buddy 0x80
+ *    = -129 (base 0xf0000000 scheme, up to 6.10 per our dossier),
+ *    ~PG_buddy with PG_buddy 0x40000000 = -1073741825 = 0xbfffffff (base
+ *    0x80000000 scheme; the dossier says 6.11 -- not checked against a
+ *    6.10/6.11 tree here, which is why we key on the value).
  */
 static void detect_scheme(const struct rvmm_source *src,
 			  const struct rvmm_options *opt,
@@ -61,12 +131,29 @@ static void detect_scheme(const struct rvmm_source *src,
 	uint64_t v;
 	uint32_t w;
 
+	pgty_defaults(p);
 	if (opt && opt->ptype_scheme != RVMM_PTYPE_UNKNOWN) {
 		p->scheme = opt->ptype_scheme;
 		p->scheme_why = "set by the user";
+		/* the user picks the scheme, the kernel still has values */
+		if (p->scheme == RVMM_PTYPE_TOP_BYTE &&
+		    !rvmm_enum(src, "PGTY_table", &e) &&
+		    pgty_from_enums(src, p, notes))
+			pgty_defaults(p);
 		return;
 	}
 	if (!rvmm_enum(src, "PGTY_table", &e)) {
+		if (pgty_from_enums(src, p, notes)) {
+			pgty_defaults(p);
+			p->scheme_why = "enumerator PGTY_table exists but is "
+					"not a page_type top byte";
+			rvmm_note(notes,
+				  "page_type encoding unknown (%s); "
+				  "page-table verdicts are off unless set by "
+				  "the user",
+				  p->scheme_why);
+			return;
+		}
 		p->scheme = RVMM_PTYPE_TOP_BYTE;
 		p->scheme_why = "enumerator PGTY_table exists";
 		return;
@@ -75,12 +162,15 @@ static void detect_scheme(const struct rvmm_source *src,
 	    RVMM_VMCI_OK) {
 		w = (uint32_t)v;
 		p->scheme_why = "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)";
-		if (w == 0xf0000000U)
+		if (w == 0xf0000000U) {
 			p->scheme = RVMM_PTYPE_TOP_BYTE;
-		else if (w == 0xffffff7fU)
+			p->scheme_why = "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE), "
+					"no PGTY_* enumerators: 6.12 values";
+		} else if (w == 0xffffff7fU) {
 			p->scheme = RVMM_PTYPE_LOW_BITS;
-		else if (w == 0xbfffffffU)
+		} else if (w == 0xbfffffffU) {
 			p->scheme = RVMM_PTYPE_HIGH_BITS;
+		}
 		if (p->scheme != RVMM_PTYPE_UNKNOWN)
 			return;
 	}
@@ -296,6 +386,43 @@ enum rvmm_ptype rvmm_page_type_decode(enum rvmm_ptype_scheme s, uint32_t pt)
 	return RVMM_PT_UNKNOWN;
 }
 
+enum rvmm_ptype rvmm_page_type_decode_layout(const struct rvmm_page_layout *p,
+					     uint32_t pt)
+{
+	unsigned int i;
+
+	/* a layout not filled by rvmm_page_layout_resolve: 6.12 values */
+	if (p->scheme != RVMM_PTYPE_TOP_BYTE || !p->pgty_no_type)
+		return rvmm_page_type_decode(p->scheme, pt);
+	for (i = RVMM_PT_BUDDY; i < RVMM_PT_UNKNOWN; i++)
+		if (p->pgty[i] && pt >> 24 == p->pgty[i])
+			return i;
+	/* page_type_has_type(): (int)pt < (int)(no_type << 24) */
+	return (int32_t)pt < (int32_t)((uint32_t)p->pgty_no_type << 24)
+		       ? RVMM_PT_UNKNOWN
+		       : RVMM_PT_NONE;
+}
+
+const char *rvmm_page_scheme_used(const struct rvmm_page_layout *p)
+{
+	switch (p->scheme) {
+	case RVMM_PTYPE_TOP_BYTE:
+		return p->pgty_from_enum ? "top byte, PGTY_* values from the "
+					   "enumerators"
+					 : "top byte, 6.12 PGTY_* values (no "
+					   "enumerators)";
+	case RVMM_PTYPE_LOW_BITS:
+		return "base 0xf0000000, PG_table 0x200 (no PGTY_* "
+		       "enumerators)";
+	case RVMM_PTYPE_HIGH_BITS:
+		return "base 0x80000000, PG_table 0x10000000 (no PGTY_* "
+		       "enumerators)";
+	case RVMM_PTYPE_UNKNOWN:
+		break;
+	}
+	return "unknown";
+}
+
 const char *rvmm_huge_pte_kind_str(enum rvmm_huge_pte_kind k)
 {
 	switch (k) {
@@ -337,7 +464,8 @@ void rvmm_page_verdict(const struct rvmm_page_layout *p,
 	uint64_t hp = pi->lru_prev;
 	int hp_set;
 
-	pi->ptype = rvmm_page_type_decode(p->scheme, pi->page_type);
+	pi->ptype = rvmm_page_type_decode_layout(p, pi->page_type);
+	pi->scheme_used = rvmm_page_scheme_used(p);
 	pi->reserved = bit(pi->flags, p->pg_reserved);
 	pi->head = bit(pi->flags, p->pg_head);
 	pi->compound_tail = pi->lru_next & 1; /* compound_head bit 0 */

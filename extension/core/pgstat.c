@@ -9,6 +9,7 @@
  * PMD bug) lowers the counter without a matching page: a deficit.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "forensics.h"
@@ -152,7 +153,19 @@ unreadable:
 struct scan {
 	const struct rvmm_session *s;
 	struct rvmm_pgtable_stat *ps;
+	unsigned char *buf; /* RUN_BYTES + one struct page */
 };
+
+/*
+ * The memmap of a section is read in runs of up to RUN_BYTES of VA; a run
+ * that does not read whole is retried one 4 KiB piece at a time up to its
+ * end, so that one unreadable piece costs one piece.  Struct pages need not
+ * divide 4096 (56 bytes without MEMCG, 72 or 80 with debug options): the
+ * tail of a struct page that straddles the end of a run is carried over to
+ * the next one, and a struct page with a byte in an unreadable piece is not
+ * counted at all.
+ */
+#define RUN_BYTES (16 * RVMM_PAGE_SIZE)
 
 /* Bytes from va on that cannot translate, as the failing entry says. */
 static uint64_t unmapped_span(const struct rvmm_session *s, uint64_t va)
@@ -169,15 +182,83 @@ static uint64_t unmapped_span(const struct rvmm_session *s, uint64_t va)
 	return size - (va & (size - 1));
 }
 
+/* What is known of one section's memmap while it is being read. */
+struct memmap {
+	uint64_t start, end; /* [first_page, end_page) */
+	uint64_t next; /* VA of the next struct page to count */
+	uint64_t buf_va; /* VA of buf[0] */
+	size_t have; /* bytes in buf */
+};
+
+/* Count the whole struct pages held in buf; keep the partial last one. */
+static void count_pages(struct scan *sc, struct memmap *m)
+{
+	const struct rvmm_page_layout *p = &sc->s->pages;
+	uint64_t stop = m->buf_va + m->have;
+	uint32_t pt;
+
+	for (; m->next + p->size <= stop; m->next += p->size) {
+		memcpy(&pt, sc->buf + (m->next - m->buf_va) + p->page_type, 4);
+		sc->ps->scanned_pages++;
+		if (rvmm_page_type_decode_layout(p, pt) == RVMM_PT_TABLE)
+			sc->ps->table_pages++;
+	}
+	if (m->next >= stop) {
+		m->have = 0;
+		return;
+	}
+	m->have = stop - m->next;
+	memmove(sc->buf, sc->buf + (m->next - m->buf_va), m->have);
+	m->buf_va = m->next;
+}
+
+/* Read [va, va + len) after what buf holds and count; 0 or -1. */
+static int take(struct scan *sc, struct memmap *m, uint64_t va, size_t len)
+{
+	if (!m->have || m->buf_va + m->have != va) {
+		m->have = 0;
+		m->buf_va = va;
+	}
+	if (rvmm_read_kva(sc->s, va, sc->buf + m->have, len) != RVMM_READ_OK)
+		return -1;
+	m->have += len;
+	if (m->next < m->buf_va) /* cannot happen: keep the count exact */
+		m->next = m->buf_va;
+	count_pages(sc, m);
+	return 0;
+}
+
+/*
+ * The piece at va did not read: count it (and the rest of an unmapped
+ * span: a garbage section can be 2^28 struct pages) as unreadable, drop
+ * the struct pages that have a byte in it, and return where to go on.
+ */
+static uint64_t skip_bad(struct scan *sc, struct memmap *m, uint64_t va)
+{
+	const struct rvmm_page_layout *p = &sc->s->pages;
+	uint64_t piece_end = (va | (RVMM_PAGE_SIZE - 1)) + 1;
+	uint64_t span = unmapped_span(sc->s, va), skip_end;
+
+	skip_end = va + span > piece_end ? va + span : piece_end;
+	if (skip_end > m->end || skip_end < va)
+		skip_end = m->end;
+	sc->ps->unreadable_chunks += ((skip_end - 1) >> RVMM_PAGE_SHIFT) -
+				     (va >> RVMM_PAGE_SHIFT) + 1;
+	m->have = 0;
+	/* the first struct page that starts at or after skip_end */
+	m->next = m->start +
+		  (skip_end - m->start + p->size - 1) / p->size * p->size;
+	return skip_end;
+}
+
 /* Count the table pages among the struct pages of one section. */
 static int scan_section(void *arg, const struct rvmm_section *sec)
 {
 	struct scan *sc = arg;
 	const struct rvmm_session *s = sc->s;
-	const struct rvmm_page_layout *p = &s->pages;
-	unsigned char buf[RVMM_PAGE_SIZE];
-	uint64_t per = RVMM_PAGE_SIZE / p->size, i, j, n, left, va;
-	uint32_t pt;
+	struct memmap m;
+	uint64_t va, run_end, slow_until = 0;
+	size_t len;
 
 	if (!sec->present || !sec->has_mem_map)
 		return 0;
@@ -185,29 +266,32 @@ static int scan_section(void *arg, const struct rvmm_section *sec)
 		sc->ps->interrupted = 1;
 		return 1;
 	}
-	for (i = 0; i < s->sections.pages_per_section; i += per) {
-		va = sec->first_page + i * p->size;
-		if (rvmm_read_kva(s, va, buf, per * p->size) != RVMM_READ_OK) {
-			/* skip a whole unmapped span: a garbage section
-			 * can be 2^28 struct pages */
-			n = unmapped_span(s, va) / RVMM_PAGE_SIZE;
-			left = (s->sections.pages_per_section - i + per - 1) /
-			       per;
-			if (n > left)
-				n = left;
-			if (!n)
-				n = 1;
-			sc->ps->unreadable_chunks += n;
-			i += (n - 1) * per;
-			continue;
+	m.start = sec->first_page;
+	m.end = m.start + s->sections.pages_per_section * s->pages.size;
+	m.next = m.start;
+	m.buf_va = m.start;
+	m.have = 0;
+	for (va = m.start; va < m.end && va >= m.start;) {
+		if (va >= slow_until) {
+			/* a run ends on a RUN_BYTES boundary of VA */
+			run_end = (va | (RUN_BYTES - 1)) + 1;
+			if (run_end > m.end || run_end < va)
+				run_end = m.end;
+			len = run_end - va;
+			if (!take(sc, &m, va, len)) {
+				va = run_end;
+				continue;
+			}
+			slow_until = run_end;
 		}
-		for (j = 0; j < per; j++) {
-			memcpy(&pt, buf + j * p->size + p->page_type, 4);
-			sc->ps->scanned_pages++;
-			if (rvmm_page_type_decode(p->scheme, pt) ==
-			    RVMM_PT_TABLE)
-				sc->ps->table_pages++;
-		}
+		/* one 4 KiB piece at a time up to the end of the run */
+		len = RVMM_PAGE_SIZE - (va & (RVMM_PAGE_SIZE - 1));
+		if (len > m.end - va)
+			len = m.end - va;
+		if (!take(sc, &m, va, len))
+			va += len;
+		else
+			va = skip_bad(sc, &m, va);
 	}
 	return 0;
 }
@@ -215,24 +299,37 @@ static int scan_section(void *arg, const struct rvmm_section *sec)
 static void scan_pages(const struct rvmm_session *s,
 		       struct rvmm_pgtable_stat *ps)
 {
-	struct scan sc = {s, ps};
+	struct scan sc = {s, ps, NULL};
 	unsigned long bad_roots;
+	int rc;
 
-	if (!s->pages.ok || s->pages.scheme == RVMM_PTYPE_UNKNOWN ||
-	    !s->sections.ok || RVMM_PAGE_SIZE % s->pages.size) {
+	if (!s->pages.ok) {
 		snprintf(ps->scan_err, sizeof(ps->scan_err), "%s",
-			 !s->pages.ok	   ? s->pages.err
-			 : !s->sections.ok ? s->sections.err
-					   : "page_type encoding unknown");
+			 s->pages.err);
 		return;
 	}
-	if (rvmm_for_each_section(s, 0, scan_section, &sc, &bad_roots)) {
+	if (s->pages.scheme == RVMM_PTYPE_UNKNOWN) {
 		snprintf(ps->scan_err, sizeof(ps->scan_err),
-			 "mem_section "
-			 "not readable");
+			 "page_type encoding unknown (%s)",
+			 s->pages.scheme_why ? s->pages.scheme_why : "?");
 		return;
 	}
-	if (ps->interrupted) {
+	if (!s->sections.ok) {
+		snprintf(ps->scan_err, sizeof(ps->scan_err), "%s",
+			 s->sections.err);
+		return;
+	}
+	sc.buf = malloc(RUN_BYTES + s->pages.size);
+	if (!sc.buf) {
+		snprintf(ps->scan_err, sizeof(ps->scan_err),
+			 "out of memory for the memmap scan");
+		return;
+	}
+	rc = rvmm_for_each_section(s, 0, scan_section, &sc, &bad_roots);
+	free(sc.buf);
+	/* sections.ok was checked: -1 means the user stopped it */
+	if (rc || ps->interrupted) {
+		ps->interrupted = 1;
 		snprintf(ps->scan_err, sizeof(ps->scan_err), "interrupted");
 		return;
 	}

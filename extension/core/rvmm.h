@@ -308,6 +308,9 @@ enum rvmm_ptype_scheme {
 
 const char *rvmm_ptype_scheme_str(enum rvmm_ptype_scheme s);
 
+/* Slots of rvmm_page_layout.pgty[], indexed by enum rvmm_ptype. */
+#define RVMM_PGTY_SLOTS 16
+
 /* Offsets are -1 when the member does not exist in this kernel. */
 struct rvmm_page_layout {
 	int ok; /* enough to decode struct pages */
@@ -327,6 +330,15 @@ struct rvmm_page_layout {
 	enum rvmm_ptype_scheme scheme;
 	const char *scheme_why; /* how the scheme was detected */
 	uint64_t list_poison2; /* LIST_POISON2 on riscv64 */
+	/*
+	 * Top-byte scheme: the PGTY_* value of each enum rvmm_ptype (0 = this
+	 * kernel has no such type), read from the enumerators (PGTY_buddy,
+	 * PGTY_table, ...) when the debug info has them, else 6.12's values;
+	 * pgty_no_type is PGTY_mapcount_underflow (types lie below it).
+	 */
+	uint8_t pgty[RVMM_PGTY_SLOTS];
+	uint8_t pgty_no_type;
+	int pgty_from_enum; /* 1: pgty[] came from the enumerators */
 };
 
 struct rvmm_options;
@@ -353,6 +365,15 @@ enum rvmm_ptype {
 
 enum rvmm_ptype rvmm_page_type_decode(enum rvmm_ptype_scheme s,
 				      uint32_t page_type);
+/*
+ * The same under a resolved layout: the top-byte scheme with the PGTY_*
+ * values this kernel's enumerators give (rvmm_page_type_decode assumes
+ * 6.12's).  What every decoder of dumped struct pages uses.
+ */
+enum rvmm_ptype rvmm_page_type_decode_layout(const struct rvmm_page_layout *p,
+					     uint32_t page_type);
+/* Which scheme a layout decodes with and where its values come from. */
+const char *rvmm_page_scheme_used(const struct rvmm_page_layout *p);
 const char *rvmm_ptype_str(enum rvmm_ptype t);
 
 /* What lru.prev / pmd_huge_pte holds. */
@@ -396,6 +417,7 @@ struct rvmm_page_info {
 	 * rule applies (1 yes, 0 no, -1 unknown: not applied, mentioned). */
 	enum rvmm_table_verdict verdict;
 	const char *why; /* one phrase explaining the verdict */
+	const char *scheme_used; /* rvmm_page_scheme_used() of the decode */
 };
 
 struct rvmm_session;
