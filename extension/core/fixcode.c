@@ -21,6 +21,7 @@
  * destructor found) leaves the answer unknown; the parameter name alone
  * then gives a weak answer.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -432,20 +433,20 @@ static int in_list(const char *const *list, const char *name, size_t n)
 	return 0;
 }
 
-enum rvmm_fix_role rvmm_fix_role(const char *name)
+enum rvmm_fixrole rvmm_fixrole(const char *name)
 {
 	const char *dot = strchr(name, '.');
 	size_t n = dot ? (size_t)(dot - name) : strlen(name);
 
 	if (in_list(dtor_free_names, name, n))
-		return RVMM_ROLE_DTOR_FREE;
+		return RVMM_FIXROLE_DTOR_FREE;
 	if (in_list(rvmm_fix_dtor_names, name, n))
-		return RVMM_ROLE_DTOR;
+		return RVMM_FIXROLE_DTOR;
 	if (in_list(rvmm_fix_free_names, name, n))
-		return RVMM_ROLE_FREE;
+		return RVMM_FIXROLE_FREE;
 	if (in_list(other_names, name, n))
-		return RVMM_ROLE_OTHER;
-	return RVMM_ROLE_UNKNOWN;
+		return RVMM_FIXROLE_OTHER;
+	return RVMM_FIXROLE_UNKNOWN;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -523,15 +524,15 @@ static int find(const struct graph *g, uint64_t pc)
 	return EXIT;
 }
 
-static enum rvmm_fix_role call_role(struct graph *g, const struct node *n)
+static enum rvmm_fixrole call_role(struct graph *g, const struct node *n)
 {
 	const struct rvmm_fixcode_in *in = g->in;
 
 	g->callee[0] = 0;
 	if (!n->in.target || !in->callee ||
 	    in->callee(in->arg, n->in.target, g->callee, sizeof(g->callee)))
-		return RVMM_ROLE_UNKNOWN;
-	return rvmm_fix_role(g->callee);
+		return RVMM_FIXROLE_UNKNOWN;
+	return rvmm_fixrole(g->callee);
 }
 
 static int build(struct graph *g, struct rvmm_fixcode_out *out)
@@ -600,22 +601,22 @@ static int build(struct graph *g, struct rvmm_fixcode_out *out)
 		n->free_ = !n->dtor && in_ranges(in->free_, in->nr_free, n->pc);
 		if (n->in.kind == RVMM_RV_CALL) {
 			switch (call_role(g, n)) {
-			case RVMM_ROLE_DTOR:
+			case RVMM_FIXROLE_DTOR:
 				n->dtor = 1;
 				n->free_ = 0;
 				break;
-			case RVMM_ROLE_DTOR_FREE:
+			case RVMM_FIXROLE_DTOR_FREE:
 				n->dtor = 1;
 				n->free_ = 1;
 				break;
-			case RVMM_ROLE_FREE:
+			case RVMM_FIXROLE_FREE:
 				n->free_ = !n->dtor;
 				break;
-			case RVMM_ROLE_UNKNOWN:
+			case RVMM_FIXROLE_UNKNOWN:
 				/* inside a known inlined function it is a part */
 				n->unknown_call = !n->dtor && !n->free_;
 				break;
-			case RVMM_ROLE_OTHER:
+			case RVMM_FIXROLE_OTHER:
 				break;
 			}
 		}
@@ -1231,6 +1232,26 @@ static void analyse_instance(const struct rvmm_session *s,
 	free(code);
 }
 
+/* fx->detail, truncated quietly if it must be */
+static void detail(struct rvmm_fix *fx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void detail(struct rvmm_fix *fx, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	size_t n;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	n = strlen(buf);
+	if (n >= sizeof(fx->detail))
+		n = sizeof(fx->detail) - 1;
+	memcpy(fx->detail, buf, n);
+	fx->detail[n] = 0;
+}
+
 /* " (inlined in remove_pgd_mapping+0x260)" */
 static void where(const struct rvmm_session *s,
 		  const struct rvmm_fn_instance *inst, char *buf, size_t len)
@@ -1328,18 +1349,13 @@ static int from_code(const struct rvmm_session *s, struct rvmm_fix *fx)
 		else
 			snprintf(why, sizeof(why),
 				 "it has no is_vmemmap parameter");
-		snprintf(fx->detail, sizeof(fx->detail),
-			 "free_pmd_table%.60s: %.110s (%.40s): fix "
-			 "21f1b85c8912 "
-			 "absent",
-			 where_bad, first_bad.why, why);
+		detail(fx, "free_pmd_table%s: %s (%s): fix 21f1b85c8912 absent",
+		       where_bad, first_bad.why, why);
 		return 0;
 	}
 	if (guard && !bad && !unknown) {
-		snprintf(fx->detail, sizeof(fx->detail),
-			 "free_pmd_table%.60s: %.150s: fix 21f1b85c8912 "
-			 "present",
-			 where_guard, first_guard.why);
+		detail(fx, "free_pmd_table%s: %s: fix 21f1b85c8912 present",
+		       where_guard, first_guard.why);
 		return 1;
 	}
 	if (guard && bad)

@@ -79,16 +79,16 @@ int rvmm_rv_decode(uint64_t pc, const uint8_t *p, size_t avail,
 const char *rvmm_rv_reg_name(int reg);
 
 /* What a called or inlined function does, from a small table of names. */
-enum rvmm_fix_role {
-	RVMM_ROLE_UNKNOWN, /* a name not in the table: may be anything */
-	RVMM_ROLE_DTOR, /* the PMD table destructor */
-	RVMM_ROLE_FREE, /* frees the table page */
-	RVMM_ROLE_DTOR_FREE, /* both */
-	RVMM_ROLE_OTHER, /* known to be neither */
+enum rvmm_fixrole {
+	RVMM_FIXROLE_UNKNOWN, /* a name not in the table: may be anything */
+	RVMM_FIXROLE_DTOR, /* the PMD table destructor */
+	RVMM_FIXROLE_FREE, /* frees the table page */
+	RVMM_FIXROLE_DTOR_FREE, /* both */
+	RVMM_FIXROLE_OTHER, /* known to be neither */
 };
 
 /* The role of name; compiler suffixes (".constprop.0") are ignored. */
-enum rvmm_fix_role rvmm_fix_role(const char *name);
+enum rvmm_fixrole rvmm_fixrole(const char *name);
 /* The names the code search looks for (NULL-terminated lists). */
 extern const char *const rvmm_fix_dtor_names[];
 extern const char *const rvmm_fix_free_names[];
