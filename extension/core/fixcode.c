@@ -1276,7 +1276,7 @@ static int from_code(const struct rvmm_session *s, struct rvmm_fix *fx)
 	struct inst_facts *f;
 	int n, i, guard = 0, bad = 0, unknown = 0;
 	uint64_t unknown_at = 0;
-	char why[80], f_param[64] = "", where_bad[100] = "";
+	char why[96], f_param[64] = "", where_bad[100] = "";
 	char where_guard[100] = "";
 
 	if (!ops->fn_instances || !ops->param_locations || !ops->symbol_at) {
