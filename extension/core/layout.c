@@ -101,13 +101,16 @@ static int number_or_kmap(struct lctx *c, const char *key, const char *member,
  */
 static int probe_kernel_map(struct lctx *c)
 {
-	uint64_t cands[3], sym, virt, phys, off;
+	uint64_t cands[3], sym, virt, phys, off, start;
 	long o_virt, o_phys, o_off;
 	unsigned int i;
 
 	if (!c->src->ops->symbol ||
 	    c->src->ops->symbol(c->src->ctx, "kernel_map", &sym))
 		return -1;
+	/* run-time _start: KERNEL_LINK_ADDR plus any KASLR offset */
+	if (c->src->ops->symbol(c->src->ctx, "_start", &start))
+		start = c->l->kernel_link_addr;
 	o_virt = rvmm_member(c->src, "kernel_mapping", "virt_addr");
 	o_phys = rvmm_member(c->src, "kernel_mapping", "phys_addr");
 	o_off = rvmm_member(c->src, "kernel_mapping", "va_kernel_pa_offset");
@@ -118,7 +121,7 @@ static int probe_kernel_map(struct lctx *c)
 	cands[1] = cands[0] - SZ_2M;
 	cands[2] = cands[0] + SZ_2M;
 	for (i = 0; i < ARRAY_SIZE(cands); i++) {
-		c->l->va_kernel_pa_offset = c->l->kernel_link_addr - cands[i];
+		c->l->va_kernel_pa_offset = start - cands[i];
 		c->kimg_ok = 1;
 		if (!read_kimg(c, sym + o_virt, &virt, 8) &&
 		    !read_kimg(c, sym + o_phys, &phys, 8) &&

@@ -2,9 +2,10 @@
 /*
  * build/rvmm-live: the rvmm core over a running QEMU riscv64 guest.
  *   rvmm-live VMLINUX (--gdb HOST:PORT | --mem FILE[,BASE]) [--timeout MS]
- *             [--stay-stopped] [--stats] SUBCOMMAND [ARGS] [--json]
+ *             [--stay-stopped] [--stats] [--force] SUBCOMMAND [ARGS] [--json]
  * Exit status: 0 ok, 1 the command failed, 2 usage, 3 an input is
- * unusable, 4 QEMU went away during the command.
+ * unusable, 4 QEMU went away during the command, 5 the vmlinux is not the
+ * guest's kernel (--force goes on).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <signal.h>
@@ -18,18 +19,27 @@
 #include "../core/preflight.h"
 #include "../standalone/debuginfo.h"
 #include "rsp.h"
+#include "guest.h"
 #include "satp.h"
 #include "source_live.h"
 #include "tdesc.h"
 
-enum { EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_GONE = 4 };
+enum {
+	EXIT_FAILED = 1,
+	EXIT_USAGE = 2,
+	EXIT_INPUT = 3,
+	EXIT_GONE = 4,
+	EXIT_OTHER_KERNEL = 5,
+};
 
 #define QEMU_VIRT_RAM_BASE 0x80000000ULL
+/* how much of the gdbstub's physical space to search for the image */
+#define GDB_IMAGE_SEARCH (1ULL << 30)
 
 struct live_opts {
 	const char *vmlinux, *gdb, *mem;
 	uint64_t mem_base;
-	int timeout_ms, stay_stopped, stats;
+	int timeout_ms, stay_stopped, stats, force;
 	int argc; /* the subcommand and its arguments */
 	char **argv;
 };
@@ -52,8 +62,9 @@ static int usage(void)
 {
 	fprintf(stderr,
 		"usage: rvmm-live VMLINUX (--gdb HOST:PORT | --mem FILE[,BASE])"
-		" [--timeout MS] [--stay-stopped] [--stats] SUBCOMMAND"
-		" [--json]\n  SUBCOMMAND: satp | preflight START-END|START+SIZE"
+		" [--timeout MS] [--stay-stopped] [--stats] [--force]"
+		" SUBCOMMAND [--json]\n  SUBCOMMAND: satp | guest |"
+		" preflight START-END|START+SIZE"
 		" [memory|device-private] | %s\n",
 		rvmm_usage);
 	return EXIT_USAGE;
@@ -91,6 +102,8 @@ static int parse_args(int argc, char **argv, struct live_opts *o)
 			o->stay_stopped = 1;
 		} else if (!strcmp(a, "--stats")) {
 			o->stats = 1;
+		} else if (!strcmp(a, "--force")) {
+			o->force = 1;
 		} else if (o->argc < (int)(sizeof(rest) / sizeof(rest[0]))) {
 			rest[o->argc++] = argv[i];
 		}
@@ -110,13 +123,16 @@ static double now(void)
 
 /* Open the session twice: the first one finds the kernel's VMCOREINFO. */
 static const char *open_session(struct rvmm_session *s, struct live_target *t,
-				struct rvmm_source *src)
+				struct rvmm_source *src, int force)
 {
+	struct rvmm_options opt;
 	char why[256];
 	const char *err;
 
+	rvmm_options_init(&opt);
+	opt.force = force;
 	live_source_init(t, src);
-	err = rvmm_session_open(s, src, NULL);
+	err = rvmm_session_open(s, src, &opt);
 	if (err)
 		return err;
 	if (live_load_vmcoreinfo(t, s, why, sizeof(why))) {
@@ -126,7 +142,73 @@ static const char *open_session(struct rvmm_session *s, struct live_target *t,
 			  why);
 		return NULL;
 	}
-	return rvmm_session_open(s, src, NULL);
+	return rvmm_session_open(s, src, &opt);
+}
+
+/*
+ * Is the vmlinux the guest's kernel, and where did KASLR put the image?
+ * Sets the image offset (the one place: debuginfo_ops.c converts every
+ * symbol address crossing the source interface).  0 to go on, else the
+ * exit status.
+ */
+static int check_guest(struct live_opts *o, struct live_target *t,
+		       struct rsp *r, struct live_guest *g)
+{
+	struct rvmm_source src;
+	uint64_t base = t->mem ? t->mem_base : o->mem_base;
+	uint64_t len = t->mem ? t->mem_len : GDB_IMAGE_SEARCH;
+
+	live_source_init(t, &src);
+	if (!live_identify(&src, t->di, base, len, g)) {
+		rvmm_debuginfo_set_image_offset(t->di, g->offset);
+		return 0;
+	}
+	if (r && r->fd < 0) {
+		fprintf(stderr, "rvmm-live: %s\n", r->err);
+		return EXIT_GONE;
+	}
+	if (!o->force) {
+		fprintf(stderr, "rvmm-live: %s (--force goes on anyway)\n",
+			g->msg);
+		return g->ident == LIVE_SAME ? EXIT_INPUT : EXIT_OTHER_KERNEL;
+	}
+	fprintf(stderr,
+		"rvmm-live: warning: %s; going on (--force): results may "
+		"be wrong\n",
+		g->msg);
+	return 0;
+}
+
+/*
+ * The kernel's own VMCOREINFO, once read, against the offset found in
+ * kernel_map: SYMBOL(_stext) is a run-time address.  A note only when
+ * they disagree.
+ */
+static void check_offset(struct rvmm_session *s, struct live_target *t,
+			 const struct live_guest *g, char *line, size_t len)
+{
+	const char *v = s->src.ops->vmcoreinfo(s->src.ctx, "SYMBOL(_stext)");
+	uint64_t link, run;
+	char *end;
+
+	snprintf(line, len, "VMCOREINFO: no SYMBOL(_stext) to check against");
+	if (!v || rvmm_debuginfo_symbol(t->di, "_stext", &link, NULL))
+		return;
+	run = strtoull(v, &end, 16);
+	if (end == v || *end)
+		return;
+	if (run - link == (uint64_t)g->offset) {
+		snprintf(line, len,
+			 "VMCOREINFO: SYMBOL(_stext)=%s agrees (offset 0x%llx)",
+			 v, (unsigned long long)(run - link));
+		return;
+	}
+	snprintf(line, len,
+		 "VMCOREINFO: SYMBOL(_stext)=%s says offset 0x%llx, "
+		 "kernel_map says 0x%llx",
+		 v, (unsigned long long)(run - link),
+		 (unsigned long long)g->offset);
+	rvmm_note(&s->notes, "live guest: %s", line);
 }
 
 /* preflight, with the fix presence that only DWARF can tell. */
@@ -171,6 +253,7 @@ static int run(struct live_opts *o, struct live_target *t, struct rsp *r,
 	struct rvmm_out out = {.write = write_stdout};
 	struct rvmm_source src;
 	unsigned int satp_reg = 0, bits = 0;
+	struct live_guest g;
 	uint64_t satp = 0;
 	const char *why;
 	char err[512];
@@ -190,14 +273,21 @@ static int run(struct live_opts *o, struct live_target *t, struct rsp *r,
 		fprintf(stderr, "rvmm-live: %s\n", err);
 		return EXIT_INPUT;
 	}
-	why = open_session(s, t, &src);
+	rc = check_guest(o, t, r, &g);
+	if (rc)
+		return rc;
+	why = open_session(s, t, &src, o->force);
 	if (why) {
 		fprintf(stderr, "rvmm-live: %s\n",
 			r && r->fd < 0 ? r->err : why);
 		return r && r->fd < 0 ? EXIT_GONE : EXIT_INPUT;
 	}
 	s->dump_format = r ? "live (QEMU gdbstub)" : "live (guest RAM file)";
-	if (!strcmp(o->argv[0], "satp")) {
+	check_offset(s, t, &g, err, sizeof(err));
+	if (!strcmp(o->argv[0], "guest")) {
+		printf("%s\n%s\n", g.msg, err);
+		rc = g.ident == LIVE_SAME ? 0 : EXIT_FAILED;
+	} else if (!strcmp(o->argv[0], "satp")) {
 		if (!r) {
 			fprintf(stderr, "rvmm-live: satp needs --gdb (a RAM "
 					"file has no CPU registers)\n");
