@@ -1097,6 +1097,13 @@ out:
 #define MAX_LOCS 32
 #define MAX_CODE (64 * 1024)
 
+struct fix_ctx {
+	const struct rvmm_source *src;
+	/* read len bytes of kernel code at run-time va: 0 or -1 */
+	int (*read)(void *arg, uint64_t va, void *buf, size_t len);
+	void *arg;
+};
+
 struct inst_facts {
 	struct rvmm_code_range dtor[MAX_SUB * RVMM_FN_RANGES];
 	struct rvmm_code_range free_[MAX_SUB * RVMM_FN_RANGES];
@@ -1166,11 +1173,11 @@ static int guard_param(const struct rvmm_source *src,
 	return n < 0 ? 0 : n;
 }
 
-static void analyse_instance(const struct rvmm_session *s,
+static void analyse_instance(const struct fix_ctx *c,
 			     const struct rvmm_fn_instance *inst,
 			     struct inst_facts *f, struct rvmm_fixcode_out *o)
 {
-	const struct rvmm_source *src = &s->src;
+	const struct rvmm_source *src = c->src;
 	struct rvmm_fixcode_in in = {
 		.entry = inst->entry,
 		.nr_ranges = inst->nr_ranges,
@@ -1218,7 +1225,7 @@ static void analyse_instance(const struct rvmm_session *s,
 		snprintf(o->why, sizeof(o->why), "out of memory");
 		return;
 	}
-	if (rvmm_read_kva(s, lo, code, hi - lo) != RVMM_READ_OK) {
+	if (c->read(c->arg, lo, code, hi - lo)) {
 		snprintf(o->why, sizeof(o->why),
 			 "kernel text %#llx-%#llx not readable in the dump",
 			 (unsigned long long)lo, (unsigned long long)hi);
@@ -1253,24 +1260,24 @@ static void detail(struct rvmm_fix *fx, const char *fmt, ...)
 }
 
 /* " (inlined in remove_pgd_mapping+0x260)" */
-static void where(const struct rvmm_session *s,
-		  const struct rvmm_fn_instance *inst, char *buf, size_t len)
+static void where(const struct fix_ctx *c, const struct rvmm_fn_instance *inst,
+		  char *buf, size_t len)
 {
 	char name[64];
 	uint64_t off;
 
 	buf[0] = 0;
-	if (!s->src.ops->symbol_at(s->src.ctx, inst->entry, name, sizeof(name),
-				   &off))
+	if (!c->src->ops->symbol_at(c->src->ctx, inst->entry, name,
+				    sizeof(name), &off))
 		snprintf(buf, len, " (%s %s+%#llx)",
 			 inst->inlined ? "inlined in" : "at", name,
 			 (unsigned long long)off);
 }
 
 /* The answer from the code alone; 1, 0, or -1 with the reason in fx. */
-static int from_code(const struct rvmm_session *s, struct rvmm_fix *fx)
+static int from_code(const struct fix_ctx *c, struct rvmm_fix *fx)
 {
-	const struct rvmm_source_ops *ops = s->src.ops;
+	const struct rvmm_source_ops *ops = c->src->ops;
 	struct rvmm_fn_instance inst[MAX_INST];
 	struct rvmm_fixcode_out o, first_guard, first_bad, first_unknown;
 	struct inst_facts *f;
@@ -1285,7 +1292,7 @@ static int from_code(const struct rvmm_session *s, struct rvmm_fix *fx)
 			 "debug info");
 		return -1;
 	}
-	n = ops->fn_instances(s->src.ctx, "free_pmd_table", NULL, inst,
+	n = ops->fn_instances(c->src->ctx, "free_pmd_table", NULL, inst,
 			      MAX_INST);
 	if (n <= 0) {
 		snprintf(fx->detail, sizeof(fx->detail),
@@ -1305,12 +1312,12 @@ static int from_code(const struct rvmm_session *s, struct rvmm_fix *fx)
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		analyse_instance(s, &inst[i], f, &o);
+		analyse_instance(c, &inst[i], f, &o);
 		switch (o.verdict) {
 		case RVMM_FC_GUARD:
 			if (!guard++) {
 				first_guard = o;
-				where(s, &inst[i], where_guard,
+				where(c, &inst[i], where_guard,
 				      sizeof(where_guard));
 			}
 			break;
@@ -1321,7 +1328,7 @@ static int from_code(const struct rvmm_session *s, struct rvmm_fix *fx)
 				first_bad = o;
 				snprintf(f_param, sizeof(f_param), "%s",
 					 f->param);
-				where(s, &inst[i], where_bad,
+				where(c, &inst[i], where_bad,
 				      sizeof(where_bad));
 			}
 			break;
@@ -1371,21 +1378,25 @@ static int from_code(const struct rvmm_session *s, struct rvmm_fix *fx)
 	return -1;
 }
 
-void rvmm_fix_detect(const struct rvmm_session *s, struct rvmm_fix *fx)
+void rvmm_fix_detect_code(const struct rvmm_source *src,
+			  int (*read)(void *arg, uint64_t va, void *buf,
+				      size_t len),
+			  void *arg, struct rvmm_fix *fx)
 {
-	const struct rvmm_source_ops *ops = s->src.ops;
+	const struct rvmm_source_ops *ops = src->ops;
+	struct fix_ctx c = {.src = src, .read = read, .arg = arg};
 	char why[sizeof(fx->detail)];
 	int v;
 
 	memset(fx, 0, sizeof(*fx));
-	fx->present = from_code(s, fx);
+	fx->present = from_code(&c, fx);
 	if (fx->present >= 0) {
 		fx->evidence = RVMM_FIX_EV_CODE;
 		return;
 	}
 	snprintf(why, sizeof(why), "%s", fx->detail);
 	v = ops->function_has_param
-		    ? ops->function_has_param(s->src.ctx, "free_pmd_table",
+		    ? ops->function_has_param(src->ctx, "free_pmd_table",
 					      "is_vmemmap")
 		    : -1;
 	if (v < 0) {
@@ -1400,4 +1411,14 @@ void rvmm_fix_detect(const struct rvmm_session *s, struct rvmm_fix *fx)
 		 "free_pmd_table %s an is_vmemmap parameter: fix 21f1b85c8912 "
 		 "%s by name only (weak; code: %.120s)",
 		 v ? "has" : "lacks", v ? "present" : "absent", why);
+}
+
+static int read_session(void *arg, uint64_t va, void *buf, size_t len)
+{
+	return rvmm_read_kva(arg, va, buf, len) == RVMM_READ_OK ? 0 : -1;
+}
+
+void rvmm_fix_detect(const struct rvmm_session *s, struct rvmm_fix *fx)
+{
+	rvmm_fix_detect_code(&s->src, read_session, (void *)s, fx);
 }

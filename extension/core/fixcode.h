@@ -28,6 +28,14 @@ struct rvmm_fix {
 };
 
 void rvmm_fix_detect(const struct rvmm_session *s, struct rvmm_fix *fx);
+/*
+ * The same over any source, the code read through read (0 or -1): e.g.
+ * from the vmlinux file when there is no dump (tests/standalone/fixprobe).
+ */
+void rvmm_fix_detect_code(const struct rvmm_source *src,
+			  int (*read)(void *arg, uint64_t va, void *buf,
+				      size_t len),
+			  void *arg, struct rvmm_fix *fx);
 /* "unknown", "name", "code", "dump" */
 const char *rvmm_fix_evidence_str(enum rvmm_fix_evidence e);
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * fixprobe VMLINUX DUMP: open a session over the stand-alone source and
- * print what rvmm_fix_detect decides about fix 21f1b85c8912:
+ * print what rvmm_fix_detect decides about fix 21f1b85c8912.
+ * fixprobe VMLINUX: the same with the code read from the vmlinux file
+ * (rvmm_fix_detect_code), for kernels that have no dump:
  *
  *   present=1 evidence=code
  *   detail=free_pmd_table: ...
@@ -12,7 +14,46 @@
 
 #include "../../extension/core/fixcode.h"
 #include "../../extension/core/rvmm.h"
+#include "../../extension/standalone/debuginfo.h"
+#include "../../extension/standalone/debuginfo_ops.h"
 #include "../../extension/standalone/source_standalone.h"
+
+struct image_ctx {
+	struct rvmm_debuginfo *di; /* first, for debuginfo_ops.c */
+};
+
+static const struct rvmm_source_ops image_ops = {RVMM_DEBUGINFO_OPS};
+
+static int read_image(void *arg, uint64_t va, void *buf, size_t len)
+{
+	struct image_ctx *c = arg;
+
+	return rvmm_debuginfo_read_image(c->di, va, buf, len);
+}
+
+static void print(const struct rvmm_fix *fx)
+{
+	printf("present=%d evidence=%s\ndetail=%s\n", fx->present,
+	       rvmm_fix_evidence_str(fx->evidence), fx->detail);
+}
+
+static int image_only(const char *vmlinux)
+{
+	struct image_ctx c;
+	struct rvmm_source src = {.ops = &image_ops, .ctx = &c};
+	struct rvmm_fix fx;
+	char msg[512];
+
+	c.di = rvmm_debuginfo_open(vmlinux, msg, sizeof(msg));
+	if (!c.di) {
+		fprintf(stderr, "fixprobe: %s\n", msg);
+		return 1;
+	}
+	rvmm_fix_detect_code(&src, read_image, &c, &fx);
+	print(&fx);
+	rvmm_debuginfo_close(c.di);
+	return 0;
+}
 
 int main(int argc, char **argv)
 {
@@ -23,8 +64,10 @@ int main(int argc, char **argv)
 	const char *err;
 	char msg[512];
 
+	if (argc == 2)
+		return image_only(argv[1]);
 	if (argc != 3) {
-		fprintf(stderr, "usage: fixprobe VMLINUX DUMP\n");
+		fprintf(stderr, "usage: fixprobe VMLINUX [DUMP]\n");
 		return 2;
 	}
 	if (rvmm_standalone_open(argv[1], argv[2], &src, msg, sizeof(msg))) {
@@ -39,8 +82,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	rvmm_fix_detect(&s, &fx);
-	printf("present=%d evidence=%s\ndetail=%s\n", fx.present,
-	       rvmm_fix_evidence_str(fx.evidence), fx.detail);
+	print(&fx);
 	rvmm_standalone_close(&src);
 	return 0;
 }
