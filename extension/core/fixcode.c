@@ -538,7 +538,7 @@ static enum rvmm_fixrole call_role(struct graph *g, const struct node *n)
 static int build(struct graph *g, struct rvmm_fixcode_out *out)
 {
 	const struct rvmm_fixcode_in *in = g->in;
-	int r, i, k;
+	int r, i;
 
 	for (r = 0; r < in->nr_ranges; r++) {
 		uint64_t pc = in->range[r].lo;
@@ -599,7 +599,15 @@ static int build(struct graph *g, struct rvmm_fixcode_out *out)
 		}
 		n->dtor = in_ranges(in->dtor, in->nr_dtor, n->pc);
 		n->free_ = !n->dtor && in_ranges(in->free_, in->nr_free, n->pc);
-		if (n->in.kind == RVMM_RV_CALL) {
+		/*
+		 * A call, or a tail call: a jump out of the instance to the
+		 * start of a function (else it only leaves the instance).
+		 */
+		if (n->in.kind == RVMM_RV_CALL ||
+		    (n->in.kind == RVMM_RV_JUMP && n->succ[0] == EXIT &&
+		     in->callee &&
+		     !in->callee(in->arg, n->in.target, g->callee,
+				 sizeof(g->callee)))) {
 			switch (call_role(g, n)) {
 			case RVMM_FIXROLE_DTOR:
 				n->dtor = 1;
@@ -621,14 +629,14 @@ static int build(struct graph *g, struct rvmm_fixcode_out *out)
 			}
 		}
 	}
-	(void)k;
 	return 0;
 }
 
 /* Forward reachability from the entry; avoid: do not enter the dtor. */
 static void reach(struct graph *g, int entry, int avoid)
 {
-	int *stack = malloc(sizeof(int) * (g->nr + 1)), sp = 0, i, s;
+	/* a node is pushed once per edge into it: at most 2 * nr + 1 */
+	int *stack = malloc(sizeof(int) * (2 * g->nr + 2)), sp = 0, i, s;
 
 	if (!stack)
 		return;
@@ -646,12 +654,10 @@ static void reach(struct graph *g, int entry, int avoid)
 			n->reach = 1;
 		for (i = 0; i < 2; i++) {
 			s = n->succ[i];
-			if (s >= 0 &&
+			if (s >= 0 && sp < 2 * g->nr + 2 &&
 			    (avoid ? !g->n[s].reach_avoid : !g->n[s].reach))
 				stack[sp++] = s;
 		}
-		if (sp > g->nr - 2) /* each node pushes at most twice */
-			break;
 	}
 	free(stack);
 }

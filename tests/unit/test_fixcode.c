@@ -221,6 +221,7 @@ struct shape {
 	uint32_t x, guard;
 	int guard16; /* guard is a compressed branch + c.nop */
 	int inline_dtor, no_dtor;
+	int tail_free; /* j free_reserved_page: a tail call */
 };
 
 static uint8_t code[0x22];
@@ -290,7 +291,7 @@ static enum rvmm_fixcode_verdict run(const struct shape *sh,
 		put32(0x14, enc_jal(1, DTOR_FN - 0x1014));
 	put16(0x18, CNOP);
 	put16(0x1a, CNOP);
-	put32(0x1c, enc_jal(1, FREE_FN - 0x101c));
+	put32(0x1c, enc_jal(sh->tail_free ? 0 : 1, FREE_FN - 0x101c));
 	put16(0x20, RET);
 	if (sh->inline_dtor) {
 		in.nr_dtor = 1;
@@ -339,6 +340,12 @@ static void test_shapes(void)
 			    .guard = enc_b(0, 14, 0, 0x101c - 0x1010)};
 	CHECK(run(&sh, slot, 1, &o) == RVMM_FC_GUARD);
 	CHECK_EQ(o.branch_reg, 14);
+
+	/* the free as a tail call */
+	sh = (struct shape){.guard = bnez_a5, .tail_free = 1};
+	CHECK(run(&sh, slot, 1, &o) == RVMM_FC_GUARD);
+	sh = (struct shape){.tail_free = 1};
+	CHECK(run(&sh, slot, 1, &o) == RVMM_FC_UNGUARDED);
 
 	/* partial backport: the parameter, the load even, but no branch */
 	sh = (struct shape){0};
