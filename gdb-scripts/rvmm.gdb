@@ -25,6 +25,23 @@
 #   RVMM_VMLINUX  the guest's vmlinux
 #   RVMM_MEM      QEMU's mem-path (-object memory-backend-file,...,
 #                 share=on -machine memory-backend=...)
+#
+# Identity: every rvmm- command first checks that the guest runs the
+# build GDB's vmlinux describes (its linux_banner, read physically through
+# the guest's own page tables, against the banner in the vmlinux file, read
+# through a clone of the inferior that has no target: GDB then reads the
+# file's sections) and refuses to answer otherwise.  KASLR kernels are
+# refused the same way (GDB's symbols are link-time addresses): use
+# rvmm-live, which finds the offset.
+#
+# Kernel configs differ: fields and enumerators that only some kernels
+# have (struct page's memcg_data without CONFIG_MEMCG, struct ptdesc
+# before 6.6, enum pagetype before 6.12, SECTION_TAINT_ZONE_DEVICE_BIT
+# without CONFIG_ZONE_DEVICE) are probed once (ptype / info types through
+# a shell pipe and $_shell_exitcode) and skipped with a note when absent.
+
+# Probed facts about the vmlinux; sourcing the file again probes again.
+set $rvmm_probed = 0
 
 # ---------------------------------------------------------------------
 # Internal helpers (documented, so that help user-defined shows them too)
@@ -201,18 +218,161 @@ physical address ROOT-PA (physical reads only).  Sets $rvmm_ok, $rvmm_pa,
 $rvmm_leaf_size, $rvmm_leaf_level; prints every level when VERBOSE is 1.
 end
 
+define rvmm-file-banner
+  # A clone of the current inferior has the same vmlinux and no target:
+  # reads in it come from the file's sections, not from the guest.  The
+  # banner is kept as words ($rvmm_fb0, $rvmm_fb1, ...): a convenience
+  # variable set from an array in memory keeps only its address.
+  set $rvmm_bsz = sizeof(linux_banner)
+  set $rvmm_bwords = ($rvmm_bsz + 7) / 8
+  set $rvmm_file_banner_ok = 0
+  set $rvmm_cur_inf = $_inferior
+  pipe clone-inferior | awk '/Added inferior/ { n = $3 + 0 } END { exit n }'
+  set $rvmm_file_inf = $_shell_exitcode
+  if $rvmm_file_inf > 0
+    eval "pipe inferior %d | cat >/dev/null", $rvmm_file_inf
+    set $rvmm_i = 0
+    while $rvmm_i < $rvmm_bwords
+      eval "set $rvmm_fb%d = ((unsigned long *)&linux_banner)[%d]", $rvmm_i, $rvmm_i
+      set $rvmm_i = $rvmm_i + 1
+    end
+    eval "pipe inferior %d | cat >/dev/null", $rvmm_cur_inf
+    eval "pipe remove-inferiors %d | cat >/dev/null", $rvmm_file_inf
+    set $rvmm_file_banner_ok = 1
+  end
+end
+document rvmm-file-banner
+Read the vmlinux's own linux_banner from the file into $rvmm_fb0...
+Read linux_banner as the vmlinux file holds it (through a clone of the
+current inferior, which has no target) into $rvmm_fb0, $rvmm_fb1, ...
+($rvmm_bwords words); $rvmm_file_banner_ok says whether it worked.
+end
+
+define rvmm-probe
+  # struct page: memcg_data exists only with CONFIG_MEMCG
+  pipe ptype struct page | grep -qw memcg_data
+  set $rvmm_has_memcg_data = $_shell_exitcode == 0
+  # struct ptdesc (6.6+) and enum pagetype with PGTY_table (6.12+)
+  pipe -d @@ info types ^\(ptdesc\|pagetype\)$ @@ awk '/struct ptdesc;/ { p = 1 } /enum pagetype;/ { t = 2 } END { exit p + t }'
+  set $rvmm_has_ptdesc = $_shell_exitcode & 1
+  set $rvmm_has_pgty = ($_shell_exitcode & 2) != 0
+  rvmm-file-banner
+  set $rvmm_probed = 1
+end
+document rvmm-probe
+Probe which optional fields the vmlinux has (run once by rvmm-init).
+Probe the vmlinux once for what only some kernels have: struct page's
+memcg_data (CONFIG_MEMCG) into $rvmm_has_memcg_data, struct ptdesc into
+$rvmm_has_ptdesc, enum pagetype (PGTY_table, 6.12+) into $rvmm_has_pgty;
+and read the file's linux_banner (rvmm-file-banner).  Sourcing rvmm.gdb
+again probes again.
+end
+
+define rvmm-print-banner
+  # $arg0: fb (the file's words) or gb (the guest's)
+  set $rvmm_i = 0
+  set $rvmm_pb_more = 1
+  while $rvmm_i < $rvmm_bwords && $rvmm_pb_more
+    eval "set $rvmm_pb_w = $rvmm_$arg0%d", $rvmm_i
+    set $rvmm_j = 0
+    while $rvmm_j < 8 && $rvmm_pb_more
+      set $rvmm_c = ($rvmm_pb_w >> (8 * $rvmm_j)) & 0xff
+      if $rvmm_c == 0 || $rvmm_c == 10 || 8 * $rvmm_i + $rvmm_j >= $rvmm_bsz
+        set $rvmm_pb_more = 0
+      else
+        if $rvmm_c < 32 || $rvmm_c > 126
+          printf "\\x%02x", $rvmm_c
+        else
+          printf "%c", $rvmm_c
+        end
+      end
+      set $rvmm_j = $rvmm_j + 1
+    end
+    set $rvmm_i = $rvmm_i + 1
+  end
+  echo \n
+end
+document rvmm-print-banner
+rvmm-print-banner fb|gb: print the file's or the guest's banner words.
+rvmm-print-banner fb|gb: print the banner kept as words by
+rvmm-file-banner (fb) or rvmm-check-banner (gb), up to its newline.
+end
+
+define rvmm-check-banner
+  # $rvmm_root and $rvmm_levels are set.  Out: $rvmm_same_build.
+  set $rvmm_same_build = 0
+  rvmm-walk $rvmm_root &linux_banner 0
+  if !$rvmm_file_banner_ok
+    echo rvmm: cannot read linux_banner from the vmlinux file: cannot tell whether it is the guest's kernel; refusing\n
+  else
+    if !$rvmm_ok
+      printf "rvmm: linux_banner (0x%lx) is not mapped in the guest: not the guest's kernel (or KASLR: use rvmm-live); refusing\n", &linux_banner
+    else
+      # the guest's words, all read in one physical-mode window
+      set $rvmm_bpa = $rvmm_pa
+      set $rvmm_i = 0
+      pipe maintenance packet Qqemu.PhyMemMode:1 | cat >/dev/null
+      while $rvmm_i < $rvmm_bwords
+        eval "set $rvmm_gb%d = *(unsigned long *)%lu", $rvmm_i, $rvmm_bpa + 8 * $rvmm_i
+        set $rvmm_i = $rvmm_i + 1
+      end
+      pipe maintenance packet Qqemu.PhyMemMode:0 | cat >/dev/null
+      set $rvmm_same_build = 1
+      set $rvmm_i = 0
+      while $rvmm_i < $rvmm_bwords
+        eval "set $rvmm_cb_diff = $rvmm_fb%d ^ $rvmm_gb%d", $rvmm_i, $rvmm_i
+        # the last word only as far as the array goes
+        if 8 * $rvmm_i + 8 > $rvmm_bsz
+          set $rvmm_cb_diff = $rvmm_cb_diff & ((1UL << (8 * ($rvmm_bsz - 8 * $rvmm_i))) - 1)
+        end
+        if $rvmm_cb_diff
+          set $rvmm_same_build = 0
+        end
+        set $rvmm_i = $rvmm_i + 1
+      end
+      if !$rvmm_same_build
+        echo rvmm: the vmlinux is not the guest's kernel; refusing to answer\n
+        printf "  vmlinux: "
+        rvmm-print-banner fb
+        if ($rvmm_gb0 & 0xffffffffffffff) == 0x762078756e694c
+          printf "  guest:   "
+          rvmm-print-banner gb
+        else
+          printf "  guest:   no banner at linux_banner's address (PA 0x%lx): another build, or KASLR (use rvmm-live)\n", $rvmm_bpa
+        end
+      end
+    end
+  end
+end
+document rvmm-check-banner
+Check that the guest runs the vmlinux's build (run by rvmm-init).
+Compare linux_banner in the guest (its address walked through satp's
+tables, read physically, word by word) with the words rvmm-file-banner
+read from the vmlinux file; print both and set $rvmm_same_build to 0 when
+they differ.
+end
+
 define rvmm-init
   rvmm-restore
+  set $rvmm_inited = 0
+  if !$rvmm_probed
+    rvmm-probe
+  end
   # Paging mode from satp, then kernel_map found by walking its VA with
   # physical reads: nothing here depends on the CPU's current mode.
   set $rvmm_satp = (unsigned long)$satp
   set $rvmm_satp_mode = $rvmm_satp >> 60
   set $rvmm_levels = $rvmm_satp_mode - 5
+  set $rvmm_same_build = 0
   if $rvmm_satp_mode < 8 || $rvmm_satp_mode > 10
     printf "rvmm: satp 0x%016lx has mode %lu: paging is off\n", $rvmm_satp, $rvmm_satp_mode
     set $rvmm_levels = 0
   else
+    set $rvmm_va_bits = 39 + 9 * ($rvmm_levels - 3)
     set $rvmm_root = ($rvmm_satp & ((1UL << 44) - 1)) << 12
+    rvmm-check-banner
+  end
+  if $rvmm_same_build
     rvmm-walk $rvmm_root &kernel_map 0
     if !$rvmm_ok
       echo rvmm: kernel_map does not translate through satp's tables\n
@@ -232,7 +392,6 @@ define rvmm-init
       # pgtable.h: VMALLOC_START = PAGE_OFFSET - KERN_VIRT_SIZE / 2,
       # VMEMMAP_START = VMALLOC_START - VMEMMAP_SIZE,
       # VMEMMAP_SIZE = 1 << (VA_BITS - PAGE_SHIFT - 1 + STRUCT_PAGE_MAX_SHIFT)
-      set $rvmm_va_bits = 39 + 9 * ($rvmm_levels - 3)
       set $rvmm_kern_virt_size = (256UL << (12 + 9 * ($rvmm_levels - 1))) >> 1
       set $rvmm_vmalloc_start = $rvmm_page_offset - ($rvmm_kern_virt_size >> 1)
       set $rvmm_spms = 0
@@ -247,10 +406,12 @@ define rvmm-init
 end
 document rvmm-init
 Read the layout the rvmm- commands need (run by each of them).
-Read the layout rvmm- commands need: paging mode from satp, kernel_map
-(found by walking its address through satp's tables with physical reads),
-swapper_pg_dir's PA and the vmemmap base (VMEMMAP_START from pgtable.h,
-minus vmemmap_start_pfn).  Every rvmm- command runs it first.
+Read the layout rvmm- commands need: paging mode from satp, the
+identity check (rvmm-check-banner), kernel_map (found by walking its
+address through satp's tables with physical reads), swapper_pg_dir's PA
+and the vmemmap base (VMEMMAP_START from pgtable.h, minus
+vmemmap_start_pfn).  Every rvmm- command runs it first and answers only
+when it sets $rvmm_inited.
 end
 
 define rvmm-kva-to-pa
@@ -275,21 +436,18 @@ end
 
 define rvmm-satp
   rvmm-init
-  printf "satp 0x%016lx: mode %lu", $rvmm_satp, $rvmm_satp_mode
-  if $rvmm_satp_mode == 8
-    echo \ (Sv39)
-  end
-  if $rvmm_satp_mode == 9
-    echo \ (Sv48)
-  end
-  if $rvmm_satp_mode == 10
-    echo \ (Sv57)
-  end
-  if $rvmm_satp_mode == 0
-    echo \ (Bare)
-  end
-  printf ", ASID 0x%lx, root PPN 0x%lx (PA 0x%lx)\n", ($rvmm_satp >> 44) & 0xffff, $rvmm_satp & ((1UL << 44) - 1), ($rvmm_satp & ((1UL << 44) - 1)) << 12
-  if $rvmm_levels
+  if $rvmm_inited
+    printf "satp 0x%016lx: mode %lu", $rvmm_satp, $rvmm_satp_mode
+    if $rvmm_satp_mode == 8
+      echo \ (Sv39)
+    end
+    if $rvmm_satp_mode == 9
+      echo \ (Sv48)
+    end
+    if $rvmm_satp_mode == 10
+      echo \ (Sv57)
+    end
+    printf ", ASID 0x%lx, root PPN 0x%lx (PA 0x%lx)\n", ($rvmm_satp >> 44) & 0xffff, $rvmm_satp & ((1UL << 44) - 1), ($rvmm_satp & ((1UL << 44) - 1)) << 12
     if $rvmm_root == $rvmm_swapper_pa
       printf "root: swapper_pg_dir (PA 0x%lx)\n", $rvmm_swapper_pa
     else
@@ -315,7 +473,18 @@ end
 
 define rvmm-vtop
   rvmm-init
-  set $rvmm_va = (unsigned long)($arg0)
+  if $rvmm_inited
+    set $rvmm_va = (unsigned long)($arg0)
+    # canonical: bits 63..VA_BITS-1 all equal (walk.c, layout.c)
+    set $rvmm_hi = $rvmm_va >> ($rvmm_va_bits - 1)
+    if $rvmm_hi != 0 && $rvmm_hi != (1UL << (65 - $rvmm_va_bits)) - 1
+      printf "VA 0x%016lx: non-canonical address in Sv%lu (bits 63-%lu must all equal bit %lu); no walk\n", $rvmm_va, $rvmm_va_bits, $rvmm_va_bits, $rvmm_va_bits - 1
+    else
+      rvmm-vtop-walk
+    end
+  end
+end
+define rvmm-vtop-walk
   if $rvmm_va >> 63
     set $rvmm_vroot = $rvmm_swapper_pa
     printf "VA 0x%016lx through swapper_pg_dir (PA 0x%lx), %lu levels\n", $rvmm_va, $rvmm_vroot, $rvmm_levels
@@ -336,55 +505,81 @@ define rvmm-vtop
     printf "  inside the struct page of pfn 0x%lx\n", ($rvmm_va - $rvmm_vmemmap) / sizeof(struct page)
   end
 end
+document rvmm-vtop-walk
+rvmm-vtop-walk: the walk and the lines of rvmm-vtop for $rvmm_va.
+rvmm-vtop-walk: the walk and the lines of rvmm-vtop for the canonical
+address in $rvmm_va (rvmm-init must have run).
+end
 document rvmm-vtop
 rvmm-vtop ADDR: walk ADDR through the page tables, every level shown.
 rvmm-vtop ADDR: translate ADDR through the kernel page tables
 (swapper_pg_dir for kernel addresses, satp's root for user ones), showing
 every level: table PA, index, entry PA, entry value and its bits; then the
 PA, the leaf size, and for linear-map / vmemmap addresses what the formula
-gives and whose struct page it is.  Physical reads only.
+gives and whose struct page it is.  An address that is not canonical in
+the current mode (bits 63..VA_BITS-1 not all equal, as in the core's
+walk) is reported as non-canonical without a walk.  Physical reads only.
 end
 
 define rvmm-page
   rvmm-init
-  set $rvmm_pfn = (unsigned long)($arg0)
-  set $rvmm_page_va = $rvmm_vmemmap + $rvmm_pfn * sizeof(struct page)
-  rvmm-walk $rvmm_swapper_pa $rvmm_page_va 0
-  if !$rvmm_ok
-    printf "pfn 0x%lx: struct page 0x%016lx is not mapped in vmemmap\n", $rvmm_pfn, $rvmm_page_va
-  else
-    set $rvmm_page_pa = $rvmm_pa
+  if $rvmm_inited
+    set $rvmm_pfn = (unsigned long)($arg0)
+    set $rvmm_page_va = $rvmm_vmemmap + $rvmm_pfn * sizeof(struct page)
+    rvmm-walk $rvmm_swapper_pa $rvmm_page_va 0
+    if !$rvmm_ok
+      printf "pfn 0x%lx: struct page 0x%016lx is not mapped in vmemmap\n", $rvmm_pfn, $rvmm_page_va
+    else
+      rvmm-page-decode
+    end
+  end
+end
+define rvmm-page-decode
+  set $rvmm_page_pa = $rvmm_pa
+  # one read each, with the vmlinux's own types (only those it has)
+  pipe maintenance packet Qqemu.PhyMemMode:1 | cat >/dev/null
+  set $rvmm_pg = *(struct page *)$rvmm_page_pa
+  pipe maintenance packet Qqemu.PhyMemMode:0 | cat >/dev/null
+  if $rvmm_has_ptdesc
     pipe maintenance packet Qqemu.PhyMemMode:1 | cat >/dev/null
-    set $rvmm_pg = *(struct page *)$rvmm_page_pa
     set $rvmm_pt = *(struct ptdesc *)$rvmm_page_pa
     pipe maintenance packet Qqemu.PhyMemMode:0 | cat >/dev/null
-    printf "pfn 0x%lx  struct page 0x%016lx (PA 0x%lx)\n", $rvmm_pfn, $rvmm_page_va, $rvmm_page_pa
-    printf "  flags          0x%016lx\n", $rvmm_pg.flags
-    printf "  lru.next       0x%016lx\n", $rvmm_pg.lru.next
-    printf "  pmd_huge_pte   0x%016lx", $rvmm_pt.pmd_huge_pte
     set $rvmm_hp = (unsigned long)$rvmm_pt.pmd_huge_pte
-    if $rvmm_hp == 0
-      echo \ \ (NULL: what pagetable_pmd_ctor leaves)\n
+    set $rvmm_ty = (unsigned int)$rvmm_pt.__page_type
+  else
+    set $rvmm_hp = (unsigned long)$rvmm_pg.pmd_huge_pte
+    set $rvmm_ty = (unsigned int)$rvmm_pg.page_type
+  end
+  set $rvmm_refs = (int)$rvmm_pg._refcount.counter
+  printf "pfn 0x%lx  struct page 0x%016lx (PA 0x%lx)\n", $rvmm_pfn, $rvmm_page_va, $rvmm_page_pa
+  printf "  flags          0x%016lx\n", $rvmm_pg.flags
+  printf "  lru.next       0x%016lx\n", $rvmm_pg.lru.next
+  printf "  pmd_huge_pte   0x%016lx", $rvmm_hp
+  if $rvmm_hp == 0
+    echo \ \ (NULL: what pagetable_pmd_ctor leaves)\n
+  else
+    if $rvmm_hp == 0xdead000000000122
+      echo \ \ (LIST_POISON2: from the buddy allocator, no ctor)\n
     else
-      if $rvmm_hp == 0xdead000000000122
-        echo \ \ (LIST_POISON2: from the buddy allocator, no ctor)\n
+      if $rvmm_hp == $rvmm_page_va + 8
+        echo \ \ (&page->lru: a memblock page, no ctor)\n
       else
-        if $rvmm_hp == $rvmm_page_va + 8
-          echo \ \ (&page->lru: a memblock page, no ctor)\n
-        else
-          echo \n
-        end
+        echo \n
       end
     end
-    printf "  mapping        0x%016lx\n", $rvmm_pg.mapping
-    printf "  index          0x%016lx\n", $rvmm_pg.index
-    printf "  private/ptl    0x%016lx\n", $rvmm_pg.private
-    printf "  page_type      0x%08x", $rvmm_pt.__page_type
-    set $rvmm_ty = (unsigned int)$rvmm_pt.__page_type
-    if $rvmm_ty == 0xffffffff
-      echo \ \ (no type)\n
-    else
+  end
+  printf "  mapping        0x%016lx\n", $rvmm_pg.mapping
+  printf "  index          0x%016lx\n", $rvmm_pg.index
+  printf "  private/ptl    0x%016lx\n", $rvmm_pg.private
+  printf "  page_type      0x%08x", $rvmm_ty
+  # 6.12+: the type in the top byte (enum pagetype); before: not decoded
+  set $rvmm_is_table = 0
+  if $rvmm_ty == 0xffffffff
+    echo \ \ (no type)\n
+  else
+    if $rvmm_has_pgty
       if ($rvmm_ty >> 24) == PGTY_table
+        set $rvmm_is_table = 1
         echo \ \ (PGTY_table)\n
       else
         if ($rvmm_ty >> 24) == PGTY_buddy
@@ -393,28 +588,48 @@ define rvmm-page
           printf "  (type byte 0x%x)\n", $rvmm_ty >> 24
         end
       end
-    end
-    printf "  refcount       %d\n", $rvmm_pg._refcount.counter
-    printf "  memcg_data     0x%016lx\n", $rvmm_pg.memcg_data
-    if ($rvmm_ty >> 24) == PGTY_table && $rvmm_hp == 0
-      echo \ \ as a page table: constructed (ctor ran: PGTY_table, pmd_huge_pte NULL)\n
     else
-      if ($rvmm_ty >> 24) == PGTY_table
-        echo \ \ as a page table: PGTY_table but pmd_huge_pte set: a PMD dtor would BUG\n
-      else
-        if $rvmm_ty == 0xffffffff && $rvmm_pg._refcount.counter > 0
-          echo \ \ as a page table: NOT constructed (no PGTY_table)
-          if $rvmm_hp
-            echo ; a PMD dtor would hit VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte)\n
-          else
-            echo \n
-          end
+      echo \ \ (kernel before 6.12: no enum pagetype, not decoded)\n
+    end
+  end
+  printf "  refcount       %d\n", $rvmm_refs
+  if $rvmm_has_memcg_data
+    printf "  memcg_data     0x%016lx\n", $rvmm_pg.memcg_data
+  else
+    echo \ \ memcg_data     (none: kernel without CONFIG_MEMCG)\n
+  end
+  if $rvmm_is_table && $rvmm_hp == 0
+    echo \ \ as a page table: constructed (ctor ran: PGTY_table, pmd_huge_pte NULL)\n
+  else
+    if $rvmm_is_table
+      echo \ \ as a page table: PGTY_table but pmd_huge_pte set: a PMD dtor would BUG\n
+    else
+      if $rvmm_ty == 0xffffffff && $rvmm_refs > 0
+        echo \ \ as a page table: NOT constructed (no PGTY_table)
+        if $rvmm_hp
+          echo ; a PMD dtor would hit VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte)\n
         else
+          echo \n
+        end
+      else
+        if $rvmm_has_pgty
           echo \ \ as a page table: not one (free or typed otherwise)\n
+        else
+          if $rvmm_hp
+            echo \ \ as a page table: pmd_huge_pte set: a PMD dtor would hit VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte)\n
+          else
+            echo \ \ as a page table: pmd_huge_pte NULL (page_type not decoded before 6.12)\n
+          end
         end
       end
     end
   end
+end
+document rvmm-page-decode
+rvmm-page-decode: the lines of rvmm-page for the struct page at $rvmm_pa.
+rvmm-page-decode: read and print the struct page (and ptdesc) at physical
+$rvmm_pa for $rvmm_pfn / $rvmm_page_va, with only the fields this
+vmlinux has (rvmm-probe), and the verdict.
 end
 document rvmm-page
 rvmm-page PFN: decode the struct page / struct ptdesc of PFN.
@@ -425,84 +640,104 @@ and whether it is a constructed page table (page_type PGTY_table and a NULL
 pmd_huge_pte: Linux 6.12's top-byte page_type encoding).  The struct page
 address is vmemmap + PFN * sizeof(struct page), vmemmap being VMEMMAP_START
 (pgtable.h) - vmemmap_start_pfn * sizeof(struct page); it is translated by a
-walk of swapper_pg_dir and read physically in one piece.
+walk of swapper_pg_dir and read physically in one piece.  Fields only
+some kernels have are read only when this vmlinux has them (rvmm-probe):
+without CONFIG_MEMCG memcg_data is shown as absent, before 6.12 (no enum
+pagetype) the page_type is not decoded and the verdict rests on
+pmd_huge_pte, before 6.6 (no struct ptdesc) struct page's own fields are
+used.  The verdict line is always printed.
 end
 
 define rvmm-section
   rvmm-init
-  set $rvmm_nr = (unsigned long)($arg0)
-  set $rvmm_per_root = 4096 / sizeof(struct mem_section)
-  set $rvmm_pages_per_section = 1UL << (27 - 12)
-  set $rvmm_tmp = (unsigned long)&mem_section - $rvmm_kimg_offset
-  rvmm-phys-read64 $rvmm_tmp
-  set $rvmm_roots = $rvmm_val
-  set $rvmm_sec_ok = 0
-  if $rvmm_roots
-    set $rvmm_tmp = $rvmm_roots + 8 * ($rvmm_nr / $rvmm_per_root)
-    rvmm-kva-to-pa $rvmm_tmp
-    if $rvmm_ok
-      rvmm-phys-read64 $rvmm_pa
-      set $rvmm_root_va = $rvmm_val
-      if $rvmm_root_va
-        set $rvmm_ms_va = $rvmm_root_va + ($rvmm_nr % $rvmm_per_root) * sizeof(struct mem_section)
-        rvmm-kva-to-pa $rvmm_ms_va
-        if $rvmm_ok
-          rvmm-phys-read64 $rvmm_pa
-          set $rvmm_smm = $rvmm_val
-          set $rvmm_sec_ok = 1
+  if $rvmm_inited
+    rvmm-section-probe
+    set $rvmm_nr = (unsigned long)($arg0)
+    set $rvmm_per_root = 4096 / sizeof(struct mem_section)
+    set $rvmm_pages_per_section = 1UL << (27 - 12)
+    set $rvmm_tmp = (unsigned long)&mem_section - $rvmm_kimg_offset
+    rvmm-phys-read64 $rvmm_tmp
+    set $rvmm_roots = $rvmm_val
+    set $rvmm_sec_ok = 0
+    if $rvmm_roots
+      set $rvmm_tmp = $rvmm_roots + 8 * ($rvmm_nr / $rvmm_per_root)
+      rvmm-kva-to-pa $rvmm_tmp
+      if $rvmm_ok
+        rvmm-phys-read64 $rvmm_pa
+        set $rvmm_root_va = $rvmm_val
+        if $rvmm_root_va
+          set $rvmm_ms_va = $rvmm_root_va + ($rvmm_nr % $rvmm_per_root) * sizeof(struct mem_section)
+          rvmm-kva-to-pa $rvmm_ms_va
+          if $rvmm_ok
+            rvmm-phys-read64 $rvmm_pa
+            set $rvmm_smm = $rvmm_val
+            set $rvmm_sec_ok = 1
+          end
         end
       end
     end
-  end
-  if !$rvmm_sec_ok
-    printf "section %lu: no mem_section (root not allocated)\n", $rvmm_nr
-  else
-    set $rvmm_start_pfn = $rvmm_nr * $rvmm_pages_per_section
-    printf "section %lu: pfn 0x%lx-0x%lx, PA 0x%lx-0x%lx\n", $rvmm_nr, $rvmm_start_pfn, $rvmm_start_pfn + $rvmm_pages_per_section - 1, $rvmm_start_pfn << 12, (($rvmm_start_pfn + $rvmm_pages_per_section) << 12) - 1
-    printf "  mem_section 0x%016lx: section_mem_map 0x%016lx\n", $rvmm_ms_va, $rvmm_smm
-    echo \ \ flags:
-    if $rvmm_smm & (1UL << SECTION_MARKED_PRESENT_BIT)
-      echo \ present
-    end
-    if $rvmm_smm & (1UL << SECTION_HAS_MEM_MAP_BIT)
-      echo \ has_mem_map
-    end
-    if $rvmm_smm & (1UL << SECTION_IS_ONLINE_BIT)
-      echo \ online
-    end
-    if $rvmm_smm & (1UL << SECTION_IS_EARLY_BIT)
-      echo \ early
-    end
-    if $rvmm_smm & (1UL << SECTION_TAINT_ZONE_DEVICE_BIT)
-      echo \ zone_device
-    end
-    echo \n
-    set $rvmm_map = $rvmm_smm & ~((1UL << SECTION_MAP_LAST_BIT) - 1)
-    if $rvmm_map
-      set $rvmm_first = $rvmm_map + $rvmm_start_pfn * sizeof(struct page)
-      set $rvmm_last = $rvmm_first + $rvmm_pages_per_section * sizeof(struct page)
-      printf "  memmap 0x%016lx-0x%016lx", $rvmm_first, $rvmm_last
-      if $rvmm_map == $rvmm_vmemmap
-        echo \ (= vmemmap + pfn * sizeof(struct page))\n
-      else
-        printf " (DIFFERS from vmemmap 0x%lx)\n", $rvmm_vmemmap
+    if !$rvmm_sec_ok
+      printf "section %lu: no mem_section (root not allocated)\n", $rvmm_nr
+    else
+      set $rvmm_start_pfn = $rvmm_nr * $rvmm_pages_per_section
+      printf "section %lu: pfn 0x%lx-0x%lx, PA 0x%lx-0x%lx\n", $rvmm_nr, $rvmm_start_pfn, $rvmm_start_pfn + $rvmm_pages_per_section - 1, $rvmm_start_pfn << 12, (($rvmm_start_pfn + $rvmm_pages_per_section) << 12) - 1
+      printf "  mem_section 0x%016lx: section_mem_map 0x%016lx\n", $rvmm_ms_va, $rvmm_smm
+      echo \ \ flags:
+      if $rvmm_smm & (1UL << SECTION_MARKED_PRESENT_BIT)
+        echo \ present
       end
-      echo \ \ backing:\n
-      set $rvmm_sva = $rvmm_first
-      while $rvmm_sva < $rvmm_last
-        rvmm-walk $rvmm_swapper_pa $rvmm_sva 0
-        if $rvmm_ok
-          printf "    0x%016lx -> PA 0x%016lx (%lu KiB ", $rvmm_sva, $rvmm_pa, $rvmm_leaf_size >> 10
-          rvmm-level-name $rvmm_leaf_level
-          echo \ leaf)\n
-          set $rvmm_sva = ($rvmm_sva & ~($rvmm_leaf_size - 1)) + $rvmm_leaf_size
+      if $rvmm_smm & (1UL << SECTION_HAS_MEM_MAP_BIT)
+        echo \ has_mem_map
+      end
+      if $rvmm_smm & (1UL << SECTION_IS_ONLINE_BIT)
+        echo \ online
+      end
+      if $rvmm_smm & (1UL << SECTION_IS_EARLY_BIT)
+        echo \ early
+      end
+      if $rvmm_has_zone_device_bit
+        if $rvmm_smm & (1UL << SECTION_TAINT_ZONE_DEVICE_BIT)
+          echo \ zone_device
+        end
+      end
+      echo \n
+      set $rvmm_map = $rvmm_smm & ~((1UL << SECTION_MAP_LAST_BIT) - 1)
+      if $rvmm_map
+        set $rvmm_first = $rvmm_map + $rvmm_start_pfn * sizeof(struct page)
+        set $rvmm_last = $rvmm_first + $rvmm_pages_per_section * sizeof(struct page)
+        printf "  memmap 0x%016lx-0x%016lx", $rvmm_first, $rvmm_last
+        if $rvmm_map == $rvmm_vmemmap
+          echo \ (= vmemmap + pfn * sizeof(struct page))\n
         else
-          printf "    0x%016lx not mapped\n", $rvmm_sva
-          set $rvmm_sva = ($rvmm_sva & ~0x1fffffUL) + 0x200000
+          printf " (DIFFERS from vmemmap 0x%lx)\n", $rvmm_vmemmap
+        end
+        echo \ \ backing:\n
+        set $rvmm_sva = $rvmm_first
+        while $rvmm_sva < $rvmm_last
+          rvmm-walk $rvmm_swapper_pa $rvmm_sva 0
+          if $rvmm_ok
+            printf "    0x%016lx -> PA 0x%016lx (%lu KiB ", $rvmm_sva, $rvmm_pa, $rvmm_leaf_size >> 10
+            rvmm-level-name $rvmm_leaf_level
+            echo \ leaf)\n
+            set $rvmm_sva = ($rvmm_sva & ~($rvmm_leaf_size - 1)) + $rvmm_leaf_size
+          else
+            printf "    0x%016lx not mapped\n", $rvmm_sva
+            set $rvmm_sva = ($rvmm_sva & ~0x1fffffUL) + 0x200000
+          end
         end
       end
     end
   end
+end
+define rvmm-section-probe
+  # SECTION_TAINT_ZONE_DEVICE_BIT exists only with CONFIG_ZONE_DEVICE
+  pipe ptype SECTION_MAP_LAST_BIT | grep -qw SECTION_TAINT_ZONE_DEVICE_BIT
+  set $rvmm_has_zone_device_bit = $_shell_exitcode == 0
+end
+document rvmm-section-probe
+rvmm-section-probe: which SECTION_* bits the vmlinux has.
+rvmm-section-probe: set $rvmm_has_zone_device_bit when the vmlinux has
+SECTION_TAINT_ZONE_DEVICE_BIT (CONFIG_ZONE_DEVICE).
 end
 document rvmm-section
 rvmm-section N: decode mem_section N and the vmemmap backing it.
@@ -515,18 +750,22 @@ end
 define rvmm-live
   if $argc == 0
     shell "${RVMM_LIVE:-rvmm-live}" --help
-  end
-  if $argc == 1
-    shell [ -n "$RVMM_VMLINUX" ] && [ -n "$RVMM_MEM" ] && "${RVMM_LIVE:-rvmm-live}" "$RVMM_VMLINUX" --mem "$RVMM_MEM" $arg0 || echo "rvmm: set RVMM_VMLINUX and RVMM_MEM (QEMU's mem-path) before starting gdb"
-  end
-  if $argc == 2
-    shell [ -n "$RVMM_VMLINUX" ] && [ -n "$RVMM_MEM" ] && "${RVMM_LIVE:-rvmm-live}" "$RVMM_VMLINUX" --mem "$RVMM_MEM" $arg0 $arg1 || echo "rvmm: set RVMM_VMLINUX and RVMM_MEM (QEMU's mem-path) before starting gdb"
-  end
-  if $argc == 3
-    shell [ -n "$RVMM_VMLINUX" ] && [ -n "$RVMM_MEM" ] && "${RVMM_LIVE:-rvmm-live}" "$RVMM_VMLINUX" --mem "$RVMM_MEM" $arg0 $arg1 $arg2 || echo "rvmm: set RVMM_VMLINUX and RVMM_MEM (QEMU's mem-path) before starting gdb"
-  end
-  if $argc == 4
-    shell [ -n "$RVMM_VMLINUX" ] && [ -n "$RVMM_MEM" ] && "${RVMM_LIVE:-rvmm-live}" "$RVMM_VMLINUX" --mem "$RVMM_MEM" $arg0 $arg1 $arg2 $arg3 || echo "rvmm: set RVMM_VMLINUX and RVMM_MEM (QEMU's mem-path) before starting gdb"
+  else
+    rvmm-init
+    if $rvmm_inited
+      if $argc == 1
+        shell if [ -n "$RVMM_VMLINUX" ] && [ -n "$RVMM_MEM" ]; then "${RVMM_LIVE:-rvmm-live}" "$RVMM_VMLINUX" --mem "$RVMM_MEM" $arg0; else echo "rvmm: set RVMM_VMLINUX and RVMM_MEM (QEMU's mem-path) before starting gdb"; fi
+      end
+      if $argc == 2
+        shell if [ -n "$RVMM_VMLINUX" ] && [ -n "$RVMM_MEM" ]; then "${RVMM_LIVE:-rvmm-live}" "$RVMM_VMLINUX" --mem "$RVMM_MEM" $arg0 $arg1; else echo "rvmm: set RVMM_VMLINUX and RVMM_MEM (QEMU's mem-path) before starting gdb"; fi
+      end
+      if $argc == 3
+        shell if [ -n "$RVMM_VMLINUX" ] && [ -n "$RVMM_MEM" ]; then "${RVMM_LIVE:-rvmm-live}" "$RVMM_VMLINUX" --mem "$RVMM_MEM" $arg0 $arg1 $arg2; else echo "rvmm: set RVMM_VMLINUX and RVMM_MEM (QEMU's mem-path) before starting gdb"; fi
+      end
+      if $argc == 4
+        shell if [ -n "$RVMM_VMLINUX" ] && [ -n "$RVMM_MEM" ]; then "${RVMM_LIVE:-rvmm-live}" "$RVMM_VMLINUX" --mem "$RVMM_MEM" $arg0 $arg1 $arg2 $arg3; else echo "rvmm: set RVMM_VMLINUX and RVMM_MEM (QEMU's mem-path) before starting gdb"; fi
+      end
+    end
   end
 end
 document rvmm-live
@@ -536,7 +775,8 @@ while GDB stays attached (the gdbstub serves one client; the RAM file does
 not need it).  Needs RVMM_VMLINUX and RVMM_MEM in GDB's environment,
 RVMM_LIVE if rvmm-live is not in $PATH.  The guest is stopped while GDB
 has control, so the walk is consistent.  E.g. rvmm-live info, rvmm-live
-vmemmap --json.
+vmemmap --json.  Like every rvmm- command it first checks that GDB's
+vmlinux is the guest's build; rvmm-live itself checks RVMM_VMLINUX.
 end
 
 define rvmm-ptdump

@@ -155,8 +155,7 @@ static int image_offset(const struct rvmm_source *src,
 			 "kernel_map at PA 0x%" PRIx64 " is inconsistent "
 			 "(virt_addr 0x%" PRIx64 ", phys_addr 0x%" PRIx64
 			 ", va_kernel_pa_offset 0x%" PRIx64 ", image at PA "
-							    "0x%" PRIx64
-			 "): cannot tell the KASLR offset",
+			 "0x%" PRIx64 "): cannot tell the KASLR offset",
 			 kmap, virt, phys, vkpo, g->image_pa);
 		return -1;
 	}
