@@ -1377,10 +1377,14 @@ static int from_code(const struct fix_ctx *c, struct rvmm_fix *fx)
 			 "another does not (%#llx)",
 			 (unsigned long long)first_guard.branch_pc,
 			 (unsigned long long)first_bad.dtor_pc);
-	else
+	else if (unknown)
 		snprintf(fx->detail, sizeof(fx->detail),
 			 "free_pmd_table at %#llx: %s",
 			 (unsigned long long)unknown_at, first_unknown.why);
+	else
+		snprintf(fx->detail, sizeof(fx->detail),
+			 "free_pmd_table: every copy runs with is_vmemmap "
+			 "false, the code cannot show a guard");
 	return -1;
 }
 
