@@ -46,12 +46,10 @@ int rvmm_bug_layout_resolve(const struct rvmm_source *src,
 			 "bug_entry");
 		return -1;
 	}
-	if (bl->file_off < 0 || bl->line_off < 0) {
-		snprintf(bl->err, sizeof(bl->err),
-			 "struct bug_entry has no "
-			 "file/line (kernel without DEBUG_BUGVERBOSE)");
-		return -1;
-	}
+	/* without DEBUG_BUGVERBOSE: only bug_addr (and flags) */
+	bl->verbose = bl->file_off >= 0 && bl->line_off >= 0;
+	if (!bl->verbose)
+		bl->file_off = bl->line_off = -1;
 	/* every field read must lie inside the entry */
 	w = bl->relative ? 4 : 8;
 	if (bl->addr_off > bl->size - w || bl->file_off > bl->size - w ||
@@ -126,9 +124,10 @@ static void symbolize(const struct rvmm_source *src, struct rvmm_bug_site *b)
 		b->nr_chain = RVMM_CHAIN_MAX;
 }
 
-int rvmm_bug_sites(const struct rvmm_session *s, const char *file, int line,
-		   struct rvmm_bug_site *out, int max, unsigned long *scanned,
-		   char *err, size_t errlen)
+/* Match entries by file and line (file != NULL) or by bug_addr == pc. */
+static int find_sites(const struct rvmm_session *s, const char *file, int line,
+		      uint64_t pc, struct rvmm_bug_site *out, int max,
+		      unsigned long *scanned, char *err, size_t errlen)
 {
 	unsigned char buf[CHUNK * 64];
 	struct rvmm_bug_layout bl;
@@ -139,6 +138,12 @@ int rvmm_bug_sites(const struct rvmm_session *s, const char *file, int line,
 	*scanned = 0;
 	if (rvmm_bug_layout_resolve(&s->src, &bl)) {
 		snprintf(err, errlen, "%s", bl.err);
+		return -1;
+	}
+	if (file && !bl.verbose) {
+		snprintf(err, errlen,
+			 "struct bug_entry has no "
+			 "file/line (kernel without DEBUG_BUGVERBOSE)");
 		return -1;
 	}
 	nr = (bl.stop - bl.start) / bl.size;
@@ -158,24 +163,43 @@ int rvmm_bug_sites(const struct rvmm_session *s, const char *file, int line,
 			struct rvmm_bug_site *b;
 
 			(*scanned)++;
-			if ((int)rvmm_load(e, bl.line_off, 2) != line ||
-			    read_str(s, target(&bl, e, va, bl.file_off), str,
-				     sizeof(str)) ||
-			    !same_file(str, file))
+			if (!file) {
+				if (target(&bl, e, va, bl.addr_off) != pc)
+					continue;
+			} else if ((int)rvmm_load(e, bl.line_off, 2) != line ||
+				   read_str(s, target(&bl, e, va, bl.file_off),
+					    str, sizeof(str)) ||
+				   !same_file(str, file)) {
 				continue;
+			}
 			if (found++ >= max)
 				continue;
 			b = &out[found - 1];
 			memset(b, 0, sizeof(*b));
 			b->entry_va = va;
 			b->bug_addr = target(&bl, e, va, bl.addr_off);
-			b->line = line;
+			b->line = bl.verbose ? (int)rvmm_load(e, bl.line_off, 2)
+					     : 0;
 			if (bl.flags_off >= 0)
 				b->flags = rvmm_load(e, bl.flags_off, 2);
 			symbolize(&s->src, b);
 		}
 	}
 	return found;
+}
+
+int rvmm_bug_sites(const struct rvmm_session *s, const char *file, int line,
+		   struct rvmm_bug_site *out, int max, unsigned long *scanned,
+		   char *err, size_t errlen)
+{
+	return find_sites(s, file, line, 0, out, max, scanned, err, errlen);
+}
+
+int rvmm_bug_sites_at(const struct rvmm_session *s, uint64_t pc,
+		      struct rvmm_bug_site *out, int max,
+		      unsigned long *scanned, char *err, size_t errlen)
+{
+	return find_sites(s, NULL, 0, pc, out, max, scanned, err, errlen);
 }
 
 int rvmm_bug_site_in(const struct rvmm_bug_site *b, const char *func)
@@ -188,4 +212,115 @@ int rvmm_bug_site_in(const struct rvmm_bug_site *b, const char *func)
 		if (!strcmp(b->chain[i], func))
 			return 1;
 	return 0;
+}
+
+/*
+ * The dtor BUG chain by role: every spelling a step has had, in one place.
+ * Checked against the kernel sources (include/linux/mm.h,
+ * include/asm-generic/pgalloc.h, arch/riscv/mm/init.c and
+ * arch/riscv/include/asm/pgalloc.h):
+ *  - v6.6 (ptdesc conversion) to v6.13: pagetable_pmd_dtor() calls
+ *    pmd_ptlock_free(), which holds VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte)
+ *    under TRANSPARENT_HUGEPAGE (before v6.6 the dtor was
+ *    pgtable_pmd_page_dtor(), on a struct page).
+ *  - c75a74f4ba19 (v6.11, riscv memory hot-remove) added free_pmd_table(),
+ *    called by remove_pud_mapping() <- remove_p4d_mapping() <-
+ *    remove_pgd_mapping() <- vmemmap_free()/remove_linear_mapping();
+ *    21f1b85c8912 (v6.13) gave free_pmd_table() its is_vmemmap parameter.
+ *  - "mm: pgtable: introduce pagetable_dtor()" (Qi Zheng, v6.14) merged
+ *    pagetable_{pte,pmd,pud,p4d}_dtor() into pagetable_dtor(), which calls
+ *    ptlock_free() itself: pmd_ptlock_free() and its VM_BUG_ON_PAGE are
+ *    gone (pagetable_dtor_free() = dtor + free came with the series).
+ *  - the newest arch/riscv/mm/init.c read (after v6.14, pagetable_dtor())
+ *    still spells free_pmd_table and remove_{pud,p4d,pgd}_mapping so.
+ */
+static const struct role_name {
+	enum rvmm_role role;
+	const char *name;
+	const char *file; /* where a ptlock-free spelling is defined */
+} role_names[] = {
+	{RVMM_ROLE_PTLOCK_FREE, "pmd_ptlock_free", "include/linux/mm.h"},
+	{RVMM_ROLE_PTLOCK_FREE, "ptlock_free", NULL}, /* v6.14+, no BUG */
+	{RVMM_ROLE_DTOR, "pagetable_pmd_dtor", NULL}, /* v6.6-v6.13 */
+	{RVMM_ROLE_DTOR, "pagetable_dtor", NULL}, /* v6.14+ */
+	{RVMM_ROLE_DTOR, "pgtable_pmd_page_dtor", NULL}, /* before v6.6 */
+	{RVMM_ROLE_FREE_PMD_TABLE, "free_pmd_table", NULL}, /* v6.11+ */
+	{RVMM_ROLE_TEARDOWN, "remove_pud_mapping", NULL},
+	{RVMM_ROLE_TEARDOWN, "remove_p4d_mapping", NULL},
+	{RVMM_ROLE_TEARDOWN, "remove_pgd_mapping", NULL},
+	/* known callers of the dtor off the hot-remove path */
+	{RVMM_ROLE_NR, "pmd_free", NULL},
+	{RVMM_ROLE_NR, "pud_free_pmd_page", NULL},
+	{RVMM_ROLE_NR, "__pmd_free_tlb", NULL},
+	{RVMM_ROLE_NR, "pagetable_dtor_free", NULL},
+	{RVMM_ROLE_NR, "riscv_tlb_remove_ptdesc", NULL},
+};
+
+const char *rvmm_role_str(enum rvmm_role role)
+{
+	switch (role) {
+	case RVMM_ROLE_PTLOCK_FREE:
+		return "ptlock-free";
+	case RVMM_ROLE_DTOR:
+		return "pmd-dtor";
+	case RVMM_ROLE_FREE_PMD_TABLE:
+		return "free-pmd-table";
+	case RVMM_ROLE_TEARDOWN:
+		return "hot-remove-walk";
+	case RVMM_ROLE_NR:
+		break;
+	}
+	return "?";
+}
+
+static const struct role_name *role_lookup(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(role_names); i++)
+		if (!strcmp(role_names[i].name, name))
+			return &role_names[i];
+	return NULL;
+}
+
+int rvmm_role_is(enum rvmm_role role, const char *name)
+{
+	const struct role_name *r = role_lookup(name);
+
+	return r && r->role == role;
+}
+
+const char *rvmm_role_file(const char *name)
+{
+	const struct role_name *r = role_lookup(name);
+
+	return r && r->role == RVMM_ROLE_PTLOCK_FREE ? r->file : NULL;
+}
+
+int rvmm_bug_site_role(const struct rvmm_bug_site *b, enum rvmm_role role)
+{
+	int i, unknown = 0;
+
+	if (b->nr_chain < 0 && !b->func[0])
+		return -1;
+	if (b->func[0] && rvmm_role_is(role, b->func))
+		return 1;
+	for (i = 0; i < b->nr_chain; i++)
+		if (rvmm_role_is(role, b->chain[i]))
+			return 1;
+	/*
+	 * Not named.  The BUG() is in the innermost function: for the
+	 * ptlock-free step only that name can be a spelling we lack; for the
+	 * other roles any name can.
+	 */
+	if (role == RVMM_ROLE_PTLOCK_FREE)
+		return !role_lookup(b->nr_chain > 0 ? b->chain[0] : b->func)
+			       ? -1
+			       : 0;
+	if (b->func[0] && !role_lookup(b->func))
+		unknown = 1;
+	for (i = 0; i < b->nr_chain; i++)
+		if (!role_lookup(b->chain[i]))
+			unknown = 1;
+	return unknown ? -1 : 0;
 }

@@ -78,8 +78,26 @@ struct rvmm_log_facts {
 	int has_bug;
 	char bug_file[128];
 	int bug_line;
-	/* dump_page(): "page: refcount:R mapcount:M ... pfn:0x..." */
+	/*
+	 * Without DEBUG_BUGVERBOSE lib/bug.c prints "Kernel BUG at %pB
+	 * [verbose debug info unavailable]" (%p before 5.x): has_bug is set,
+	 * bug_file is "" and bug_line 0; the trapping pc is the symbol plus
+	 * offset, or a bare address (no kallsyms, or %p).
+	 */
+	int bug_no_file;
+	char bug_sym[RVMM_FUNC_LEN]; /* "" if printed as an address */
+	uint64_t bug_sym_off;
+	int has_bug_addr;
+	uint64_t bug_addr;
+	/*
+	 * dump_page(): "page: refcount:R mapcount:M ... pfn:0x..." (6.8+),
+	 * "page:PTR refcount:R ... pfn:0x..." (5.x-6.7), "page:PTR
+	 * count:R ..." without pfn (older); has_page_dump for any of them
+	 */
 	int has_page_dump;
+	int has_page_pfn; /* "pfn:" printed */
+	int has_page_ptr; /* the struct page pointer printed */
+	uint64_t page_ptr;
 	uint64_t page_pfn;
 	int page_refcount;
 	char dumped_because[128]; /* "VM_BUG_ON_PAGE(...)" */
@@ -123,6 +141,7 @@ struct rvmm_bug_layout {
 	int ok;
 	char err[160];
 	int relative; /* GENERIC_BUG_RELATIVE_POINTERS */
+	int verbose; /* DEBUG_BUGVERBOSE: entries have file and line */
 	long size, addr_off, file_off, line_off, flags_off;
 	uint64_t start, stop; /* __start/__stop___bug_table */
 };
@@ -139,8 +158,45 @@ int rvmm_bug_layout_resolve(const struct rvmm_source *src,
 int rvmm_bug_sites(const struct rvmm_session *s, const char *file, int line,
 		   struct rvmm_bug_site *out, int max, unsigned long *scanned,
 		   char *err, size_t errlen);
+/*
+ * The __bug_table entries whose bug_addr is pc: the trapping pc (epc, or
+ * the symbol+offset of "Kernel BUG at %pB"), the way to a site when the
+ * kernel has no DEBUG_BUGVERBOSE and the table no file or line (line 0
+ * then).  Returns how many matched or -1 with err set, like
+ * rvmm_bug_sites().
+ */
+int rvmm_bug_sites_at(const struct rvmm_session *s, uint64_t pc,
+		      struct rvmm_bug_site *out, int max,
+		      unsigned long *scanned, char *err, size_t errlen);
 /* 1 if the site's function or inline chain names func. */
 int rvmm_bug_site_in(const struct rvmm_bug_site *b, const char *func);
+
+/*
+ * The steps of the dtor BUG chain by role, each known by the names the
+ * kernel gave it over time (bugtable.c has the table and its sources).
+ */
+enum rvmm_role {
+	RVMM_ROLE_PTLOCK_FREE, /* frees the PMD ptlock: the VM_BUG_ON_PAGE */
+	RVMM_ROLE_DTOR, /* the PMD table dtor that calls it */
+	RVMM_ROLE_FREE_PMD_TABLE, /* riscv hot-remove: frees a PMD table */
+	RVMM_ROLE_TEARDOWN, /* riscv hot-remove walk that calls it */
+	RVMM_ROLE_NR,
+};
+
+const char *rvmm_role_str(enum rvmm_role role);
+/* 1 if name is a known spelling of role. */
+int rvmm_role_is(enum rvmm_role role, const char *name);
+/*
+ * Whether the site's function or inline chain holds role: 1 when it names
+ * a known spelling; 0 when it does not and every name in it is known to
+ * the table; -1 when it does not but some name is unknown (a rename the
+ * table does not know yet), or the chain itself is unknown.  For the
+ * ptlock-free step only the innermost name (where the BUG() is) can be an
+ * unknown spelling of it.
+ */
+int rvmm_bug_site_role(const struct rvmm_bug_site *b, enum rvmm_role role);
+/* The header that defines a ptlock-free spelling, or NULL if unknown. */
+const char *rvmm_role_file(const char *name);
 
 /* ---------------------------------------------------------------------- */
 /* Page-table accounting (pgstat.c)                                          */

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * What the kernel log says about a crash, parsed from the lines the
- * kernel prints (6.12): die()/BUG() ("kernel BUG at FILE:LINE!"),
- * __dump_page() ("page: refcount:... pfn:0x...", "raw:" words, "page
- * dumped because:"), riscv's show_regs ("epc : <16 hex>"), its fault
- * report ("Unable to handle kernel ... at virtual address X") and the
+ * kernel prints: lib/bug.c report_bug() ("kernel BUG at FILE:LINE!" with
+ * DEBUG_BUGVERBOSE, "Kernel BUG at %pB [verbose debug info unavailable]"
+ * without it, %p before %pB), mm/debug.c's page dump (6.8+ "page:
+ * refcount:R mapcount:M mapping:P index:I pfn:0x..." (the newest may say
+ * "device pfn:"), 5.x-6.7 "page:PTR refcount:R ... pfn:0x...", older
+ * "page:PTR refcount:R ..." or "page:PTR count:R ..." without a pfn; "raw:"
+ * words, "page dumped because:"), riscv's show_regs ("epc : <16 hex>"), its
+ * fault report ("Unable to handle kernel ... at virtual address X") and the
  * backtrace lines "[<addr>] func+off/size".  Pure text: no dump access.
  */
 #include <inttypes.h>
@@ -17,12 +21,50 @@
 /* __dump_page() prints at most this many lines before BUG(). */
 #define PAGE_DUMP_LINES 16
 
+#define NO_VERBOSE " [verbose debug info unavailable]"
+
 static int is_crash_start(const char *t)
 {
-	return strstr(t, "kernel BUG at ") ||
+	return strstr(t, "kernel BUG at ") || strstr(t, "Kernel BUG at ") ||
 	       strstr(t, "Unable to handle "
 			 "kernel ") ||
 	       strstr(t, "page dumped because: ") || !strncmp(t, "Oops", 4);
+}
+
+/*
+ * "Kernel BUG at remove_pgd_mapping+0x28a/0x474 [verbose debug info
+ * unavailable]": %pB is symbol+offset/size (a module adds " [mod]"), or
+ * 0x<hex> without kallsyms; %p of older kernels is bare hex (hashed since
+ * 4.15, then useless but harmless: the pc comes from epc first).
+ */
+static void parse_bug_no_file(const char *p, const char *end,
+			      struct rvmm_log_facts *f)
+{
+	const char *plus, *sp;
+	char *e;
+	size_t n;
+
+	memset(f->bug_file, 0, sizeof(f->bug_file));
+	f->bug_line = 0;
+	f->bug_sym[0] = '\0';
+	f->bug_sym_off = 0;
+	f->has_bug_addr = 0;
+	f->has_bug = f->bug_no_file = 1;
+	sp = memchr(p, ' ', end - p);
+	if (sp)
+		end = sp;
+	plus = memchr(p, '+', end - p);
+	if (plus && plus > p) {
+		n = plus - p;
+		if (n >= sizeof(f->bug_sym))
+			n = sizeof(f->bug_sym) - 1;
+		memcpy(f->bug_sym, p, n);
+		f->bug_sym[n] = '\0';
+		f->bug_sym_off = strtoull(plus + 1, NULL, 16);
+		return;
+	}
+	f->bug_addr = strtoull(p, &e, 16);
+	f->has_bug_addr = e == end && e > p;
 }
 
 static void parse_bug(const char *t, struct rvmm_log_facts *f)
@@ -31,6 +73,15 @@ static void parse_bug(const char *t, struct rvmm_log_facts *f)
 	size_t n;
 
 	if (!p)
+		p = strstr(t, "Kernel BUG at ");
+	if (!p)
+		return;
+	bang = strstr(p, NO_VERBOSE);
+	if (bang) {
+		parse_bug_no_file(p + strlen("kernel BUG at "), bang, f);
+		return;
+	}
+	if (strncmp(p, "kernel", 6))
 		return;
 	p += strlen("kernel BUG at ");
 	bang = strrchr(p, '!');
@@ -47,18 +98,51 @@ static void parse_bug(const char *t, struct rvmm_log_facts *f)
 	f->bug_file[n] = '\0';
 	f->bug_line = atoi(colon + 1);
 	f->has_bug = 1;
+	f->bug_no_file = 0;
+}
+
+/* The first line of a page dump, in any of its formats; 0 if not one. */
+static int parse_page_head(const char *t, struct rvmm_log_facts *f)
+{
+	const char *p, *rc;
+	char *end;
+	uint64_t ptr;
+
+	if (strncmp(t, "page:", 5))
+		return 0;
+	rc = strstr(t, " refcount:");
+	if (rc)
+		rc += strlen(" refcount:");
+	else if ((rc = strstr(t, " count:")))
+		rc += strlen(" count:");
+	else
+		return 0;
+	f->has_page_dump = 1;
+	f->page_refcount = atoi(rc);
+	f->has_page_ptr = f->has_page_pfn = 0;
+	f->page_ptr = f->page_pfn = 0;
+	/* "page:ff1c000000201c00 refcount:" (or 0x..., or hashed) */
+	ptr = strtoull(t + 5, &end, 16);
+	if (end > t + 5 && *end == ' ') {
+		f->has_page_ptr = 1;
+		f->page_ptr = ptr;
+	}
+	p = strstr(t, "pfn:");
+	if (p) {
+		f->page_pfn = strtoull(p + 4, &end, 16);
+		f->has_page_pfn = end > p + 4;
+	}
+	f->nr_raw = 0;
+	f->dumped_because[0] = '\0';
+	return 1;
 }
 
 static void parse_page(const char *t, struct rvmm_log_facts *f)
 {
 	const char *p;
 
-	if (!strncmp(t, "page: refcount:", 15) && (p = strstr(t, "pfn:"))) {
-		f->has_page_dump = 1;
-		f->page_pfn = strtoull(p + 4, NULL, 16);
-		f->page_refcount = atoi(t + 15);
-		f->nr_raw = 0;
-		f->dumped_because[0] = '\0';
+	if (parse_page_head(t, f)) {
+		return;
 	} else if (!strncmp(t, "raw: ", 5) && f->has_page_dump) {
 		char *end;
 

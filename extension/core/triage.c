@@ -80,17 +80,80 @@ static void paging(struct tr *r)
 				    "pgtable_l4_enabled)");
 }
 
+/*
+ * The trapping pc of a BUG printed without DEBUG_BUGVERBOSE: epc, else the
+ * %pB symbol+offset of the "Kernel BUG at" line, else its bare address.
+ */
+static int bug_pc(struct tr *r, uint64_t *pc)
+{
+	const struct rvmm_log_facts *lf = &r->lf;
+	uint64_t sym;
+
+	if (lf->has_epc) {
+		*pc = lf->epc;
+		return 0;
+	}
+	if (lf->bug_sym[0] && !rvmm_symbol(&r->s->src, lf->bug_sym, &sym)) {
+		*pc = sym + lf->bug_sym_off;
+		return 0;
+	}
+	if (lf->has_bug_addr) {
+		*pc = lf->bug_addr;
+		return 0;
+	}
+	rvmm_evidence(r->t, "missing",
+		      "BUG site not resolved: the kernel has no "
+		      "DEBUG_BUGVERBOSE and the log gives no epc, no "
+		      "resolvable symbol (%s) and no address",
+		      lf->bug_sym[0] ? lf->bug_sym : "none");
+	return -1;
+}
+
+/* A site in the teardown: free_pmd_table or the walk above it, by role. */
+static int in_teardown(const struct rvmm_bug_site *b)
+{
+	int a = rvmm_bug_site_role(b, RVMM_ROLE_FREE_PMD_TABLE);
+	int w = rvmm_bug_site_role(b, RVMM_ROLE_TEARDOWN);
+
+	return a == 1 || w == 1 ? 1 : a < 0 || w < 0 ? -1 : 0;
+}
+
+/* The trapping site names the ptlock-free step of a header: mm.h's. */
+static void site_file(struct tr *r, const struct rvmm_bug_site *b)
+{
+	const char *file;
+	int k;
+
+	for (k = 0; k < b->nr_chain; k++) {
+		file = rvmm_role_file(b->chain[k]);
+		if (file && strstr(file, "include/linux/mm.h"))
+			r->f->bug_is_mm_h = 1;
+	}
+}
+
 static void sites(struct tr *r)
 {
 	struct rvmm_bug_site site[MAX_SITES];
 	const struct rvmm_log_facts *lf = &r->lf;
 	struct rvmm_triage_facts *f = r->f;
 	unsigned long scanned;
-	char err[160], chain[RVMM_CHAIN_MAX * (RVMM_FUNC_LEN + 4)];
-	int n, i, k, dtor = 0, shown = 0;
+	char err[160], where[160], chain[RVMM_CHAIN_MAX * (RVMM_FUNC_LEN + 4)];
+	int n, i, k, dtor = 0, shown = 0, step_unknown = 0;
+	uint64_t pc = 0;
 
-	n = rvmm_bug_sites(r->s, lf->bug_file, lf->bug_line, site, MAX_SITES,
-			   &scanned, err, sizeof(err));
+	/* without DEBUG_BUGVERBOSE the table has no file or line: by pc */
+	if (lf->bug_no_file) {
+		if (bug_pc(r, &pc))
+			return;
+		snprintf(where, sizeof(where), "pc 0x%016" PRIx64, pc);
+		n = rvmm_bug_sites_at(r->s, pc, site, MAX_SITES, &scanned, err,
+				      sizeof(err));
+	} else {
+		snprintf(where, sizeof(where), "%s:%d", lf->bug_file,
+			 lf->bug_line);
+		n = rvmm_bug_sites(r->s, lf->bug_file, lf->bug_line, site,
+				   MAX_SITES, &scanned, err, sizeof(err));
+	}
 	if (n < 0) {
 		rvmm_evidence(r->t, "missing", "BUG site not resolved: %s",
 			      err);
@@ -98,33 +161,37 @@ static void sites(struct tr *r)
 	}
 	if (!n) {
 		rvmm_evidence(r->t, "missing",
-			      "no __bug_table entry at %s:%d "
+			      "no __bug_table entry at %s "
 			      "among %lu: the vmlinux does not match the dump?",
-			      lf->bug_file, lf->bug_line, scanned);
+			      where, scanned);
 		return;
 	}
 	f->site_resolved = 1;
 	f->site_is_pmd_dtor = f->site_in_teardown = f->epc_matches_site = 0;
 	for (i = 0; i < n && i < MAX_SITES; i++) {
 		struct rvmm_bug_site *b = &site[i];
-		int is_dtor = rvmm_bug_site_in(b, "pmd_ptlock_free");
+		int step = rvmm_bug_site_role(b, RVMM_ROLE_PTLOCK_FREE);
+		int is_dtor = step == 1;
 		int at_epc = lf->has_epc && lf->epc == b->bug_addr;
+		/* found by the trapping pc: the one that trapped */
+		int at_trap = at_epc || lf->bug_no_file;
 
 		if (b->nr_chain < 0 && !b->func[0]) {
 			f->site_resolved = -1;
 			continue;
 		}
 		dtor += is_dtor;
-		if (at_epc) {
-			f->epc_matches_site = 1;
-			f->site_is_pmd_dtor = is_dtor;
-			f->site_in_teardown = is_dtor &&
-					      (rvmm_bug_site_in(b, "free_pmd_"
-								   "table") ||
-					       rvmm_bug_site_in(b, "remove_pgd_"
-								   "mapping"));
+		step_unknown |= step < 0;
+		if (at_trap) {
+			f->epc_matches_site = at_epc;
+			f->site_is_pmd_dtor = step;
+			f->site_in_teardown = step == 1	 ? in_teardown(b)
+					      : step < 0 ? -1
+							 : 0;
+			if (is_dtor && lf->bug_no_file)
+				site_file(r, b);
 		}
-		if (!at_epc && (shown >= 3 || !is_dtor))
+		if (!at_trap && (shown >= 3 || !is_dtor))
 			continue;
 		shown++;
 		chain[0] = '\0';
@@ -133,11 +200,12 @@ static void sites(struct tr *r)
 				 sizeof(chain) - strlen(chain), "%s%s",
 				 k ? " <- " : "", b->chain[k]);
 		rvmm_evidence(r->t, "bug-site",
-			      "%s:%d -> 0x%016" PRIx64 " %s+0x%" PRIx64 "%s%s%"
-			      "s",
-			      lf->bug_file, lf->bug_line, b->bug_addr,
-			      b->func[0] ? b->func : "?", b->func_off,
-			      at_epc ? " (= epc)" : "",
+			      "%s -> 0x%016" PRIx64 " %s+0x%" PRIx64 "%s%s%s",
+			      where, b->bug_addr, b->func[0] ? b->func : "?",
+			      b->func_off,
+			      at_epc	? " (= epc)"
+			      : at_trap ? " (= the Kernel BUG pc)"
+					: "",
 			      b->nr_chain > 0 ? ", inlined: " : "", chain);
 	}
 	if (f->site_resolved < 0) {
@@ -147,19 +215,57 @@ static void sites(struct tr *r)
 		return;
 	}
 	rvmm_evidence(r->t, "bug-site",
-		      "%d __bug_table entries at %s:%d, %d "
+		      "%d __bug_table entries at %s, %d "
 		      "of them pmd_ptlock_free's VM_BUG_ON_PAGE(ptdesc->"
 		      "pmd_huge_pte)",
-		      n, lf->bug_file, lf->bug_line, dtor);
-	if (!lf->has_epc) {
+		      n, where, dtor);
+	if (!lf->has_epc && !lf->bug_no_file) {
 		/* without epc, any dtor site in the teardown will do */
-		f->site_is_pmd_dtor = dtor > 0;
-		for (i = 0; i < n && i < MAX_SITES; i++)
-			if (rvmm_bug_site_in(&site[i], "pmd_ptlock_free") &&
-			    rvmm_bug_site_in(&site[i], "remove_pgd_mapping"))
+		f->site_is_pmd_dtor = dtor > 0 ? 1 : step_unknown ? -1 : 0;
+		for (i = 0; i < n && i < MAX_SITES; i++) {
+			int d;
+
+			if (rvmm_bug_site_role(&site[i],
+					       RVMM_ROLE_PTLOCK_FREE) != 1)
+				continue;
+			d = in_teardown(&site[i]);
+			if (d == 1)
 				f->site_in_teardown = 1;
+			else if (d < 0 && !f->site_in_teardown)
+				f->site_in_teardown = -1;
+		}
 	}
 }
+
+/*
+ * Before 5.x the page dump printed no pfn, only the struct page pointer
+ * (raw with %px, hashed with %p): the pfn is that pointer's, if it is a
+ * struct page in vmemmap.  Else the PMD table stays unknown.
+ */
+static void page_pfn_from_ptr(struct tr *r)
+{
+	struct rvmm_log_facts *lf = &r->lf;
+	uint64_t pfn;
+
+	if (lf->has_page_ptr &&
+	    !rvmm_page_to_pfn(&r->s->layout, lf->page_ptr, &pfn)) {
+		lf->page_pfn = pfn;
+		lf->has_page_pfn = 1;
+		rvmm_evidence(r->t, "page-dump",
+			      "no pfn printed: pfn 0x%" PRIx64 " from %s "
+							       "0x%016" PRIx64,
+			      pfn, "the struct page pointer", lf->page_ptr);
+		return;
+	}
+	lf->has_page_dump = 0;
+	rvmm_evidence(r->t, "missing",
+		      "the page dump prints no pfn%s: PMD table unknown",
+		      lf->has_page_ptr ? " and its struct page pointer is "
+					 "hashed or not in vmemmap"
+				       : "");
+}
+
+#define NO_VERBOSE " [verbose debug info unavailable]"
 
 static void log_bug(struct tr *r)
 {
@@ -171,6 +277,7 @@ static void log_bug(struct tr *r)
 	};
 	char seen[160] = "";
 	unsigned int i;
+	uint64_t sym;
 
 	f->bug_in_log = lf->has_bug;
 	if (!lf->has_bug) {
@@ -180,15 +287,40 @@ static void log_bug(struct tr *r)
 			      r->log.nr);
 		return;
 	}
-	f->bug_is_mm_h = strstr(lf->bug_file, "include/linux/mm.h") != NULL;
-	rvmm_evidence(r->t, "log", "kernel BUG at %s:%d!", lf->bug_file,
-		      lf->bug_line);
+	if (lf->bug_no_file) {
+		/* no file: the site tells (sites(), from the pc) */
+		f->bug_is_mm_h = -1;
+		if (lf->bug_sym[0])
+			rvmm_evidence(r->t, "log",
+				      "Kernel BUG at %s+0x%" PRIx64 "%s",
+				      lf->bug_sym, lf->bug_sym_off, NO_VERBOSE);
+		else
+			rvmm_evidence(r->t, "log",
+				      "Kernel BUG at 0x%016" PRIx64 "%s",
+				      lf->bug_addr, NO_VERBOSE);
+		if (lf->has_epc && lf->bug_sym[0] &&
+		    !rvmm_symbol(&r->s->src, lf->bug_sym, &sym) &&
+		    sym + lf->bug_sym_off != lf->epc)
+			rvmm_evidence(r->t, "log",
+				      "epc is not %s+0x%" PRIx64 " (%s)",
+				      lf->bug_sym, lf->bug_sym_off,
+				      "vmlinux symbols not the dump's?");
+	} else {
+		f->bug_is_mm_h = strstr(lf->bug_file, "include/linux/mm.h") !=
+				 NULL;
+		rvmm_evidence(r->t, "log", "kernel BUG at %s:%d!", lf->bug_file,
+			      lf->bug_line);
+	}
 	if (lf->has_epc)
 		rvmm_evidence(r->t, "log", "epc 0x%016" PRIx64, lf->epc);
 	if (lf->has_page_dump) {
-		f->page_known = 1;
 		f->page_dump_reason = strstr(lf->dumped_because, "pmd_huge_"
 								 "pte") != NULL;
+		if (!lf->has_page_pfn)
+			page_pfn_from_ptr(r);
+	}
+	if (lf->has_page_dump) {
+		f->page_known = 1;
 		rvmm_evidence(r->t, "page-dump",
 			      "pfn 0x%" PRIx64 " refcount "
 			      "%d, page dumped because: %s",
