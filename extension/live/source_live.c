@@ -154,8 +154,9 @@ int live_load_vmcoreinfo(struct live_target *t, const struct rvmm_session *s,
 	char *p, *nl, *eq;
 	int cap = 0;
 
-	if (rvmm_debuginfo_symbol(t->di, "vmcoreinfo_data", &data_sym, NULL) ||
-	    rvmm_debuginfo_symbol(t->di, "vmcoreinfo_size", &size_sym, NULL)) {
+	/* through the source: run-time addresses (KASLR) */
+	if (s->src.ops->symbol(s->src.ctx, "vmcoreinfo_data", &data_sym) ||
+	    s->src.ops->symbol(s->src.ctx, "vmcoreinfo_size", &size_sym)) {
 		snprintf(why, whylen,
 			 "no symbols vmcoreinfo_data/"
 			 "vmcoreinfo_size (CONFIG_VMCORE_INFO off?)");

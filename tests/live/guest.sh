@@ -68,7 +68,7 @@ boot() {
 			-serial chardev:con \
 			-monitor unix:"$g/monitor.sock",server=on,wait=off \
 			-gdb tcp:127.0.0.1:"$port" \
-			-kernel "$kdir/Image" -initrd "$g/initrd.cpio" \
+			-kernel "$kdir/Image" -initrd "$g/initrd.cpio" ${qemu_extra:-} \
 			-append "console=ttyS0 earlycon panic=0 rdinit=/rvmm-live-init $extra" \
 			>"$g/qemu.log" 2>&1 &
 		tpid=$!
@@ -91,6 +91,17 @@ boot() {
 			break
 	done
 	return 1
+}
+
+# kaslr_dtb FILE SEED: QEMU virt's device tree (256M, 2 CPUs) with
+# /chosen/kaslr-seed, which riscv64 KASLR reads (QEMU sets only rng-seed).
+# Boot with qemu_extra="-dtb FILE".
+kaslr_dtb() {
+	qemu-system-riscv64 -machine virt,dumpdtb="$1.orig" -cpu rv64 -smp 2 \
+		-m 256M -display none >/dev/null 2>&1 &&
+		dtc -q -I dtb -O dts "$1.orig" |
+		sed "s|^\t*chosen {|&\n\t\tkaslr-seed = <0x0 $2>;|" |
+			dtc -q -I dts -O dtb -o "$1"
 }
 
 # hmp COMMAND [TIMEOUT]: one HMP monitor command, its output cleaned up.
