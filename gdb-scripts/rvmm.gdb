@@ -8,7 +8,9 @@
 #
 # Memory: every read these commands make is PHYSICAL.  Each read switches
 # QEMU's gdbstub to physical mode (maintenance packet Qqemu.PhyMemMode:1)
-# around one single `set $var = *(TYPE *)PA` and switches it straight back
+# around one single `set $var = *(TYPE *)PA` (the identity check: around
+# the `set`s of the banner's words, their addresses formatted by eval
+# beforehand) and switches it straight back
 # to 0, so the mode is never left on when a command ends, also when it
 # stops on an error: in physical mode QEMU's `m` packet cannot fail (it
 # ignores the bus result), so nothing between the two switches can abort
