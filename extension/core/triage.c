@@ -245,16 +245,19 @@ static void sites(struct tr *r)
 static void page_pfn_from_ptr(struct tr *r)
 {
 	struct rvmm_log_facts *lf = &r->lf;
+	char ptr[24], num[24];
 	uint64_t pfn;
 
 	if (lf->has_page_ptr &&
 	    !rvmm_page_to_pfn(&r->s->layout, lf->page_ptr, &pfn)) {
 		lf->page_pfn = pfn;
 		lf->has_page_pfn = 1;
+		snprintf(ptr, sizeof(ptr), "0x%016" PRIx64, lf->page_ptr);
+		snprintf(num, sizeof(num), "0x%" PRIx64, pfn);
 		rvmm_evidence(r->t, "page-dump",
-			      "no pfn printed: pfn 0x%" PRIx64 " from %s "
-							       "0x%016" PRIx64,
-			      pfn, "the struct page pointer", lf->page_ptr);
+			      "no pfn printed: pfn %s from the struct page "
+			      "pointer %s",
+			      num, ptr);
 		return;
 	}
 	lf->has_page_dump = 0;
