@@ -231,8 +231,12 @@ int rvmm_bug_site_in(const struct rvmm_bug_site *b, const char *func)
  *    pagetable_{pte,pmd,pud,p4d}_dtor() into pagetable_dtor(), which calls
  *    ptlock_free() itself: pmd_ptlock_free() and its VM_BUG_ON_PAGE are
  *    gone (pagetable_dtor_free() = dtor + free came with the series).
- *  - the newest arch/riscv/mm/init.c read (after v6.14, pagetable_dtor())
- *    still spells free_pmd_table and remove_{pud,p4d,pgd}_mapping so.
+ *  - the newest arch/riscv/mm/init.c read (after v6.14, pagetable_dtor()),
+ *    and a riscv series posted in November 2025 against the v6.18 tree
+ *    ("riscv: mm: Always use page table accessor functions"), still spell
+ *    free_pmd_table and remove_{pud,p4d,pgd}_mapping so.
+ *  - later pagetable_dtor() bodies (pt_flags, memcg accounting) keep the
+ *    name.
  */
 static const struct role_name {
 	enum rvmm_role role;
