@@ -9,6 +9,11 @@ int rvmm_cmd_info(struct rvmm_session *s, struct rvmm_out *o)
 {
 	const struct rvmm_layout *l = &s->layout;
 	struct rvmm_region r[RVMM_MAX_REGIONS];
+	uint64_t run_start;
+	/* the image is linked at KERNEL_LINK_ADDR; KASLR moves _start */
+	uint64_t kaslr = rvmm_symbol(&s->src, "_start", &run_start)
+				 ? 0
+				 : run_start - l->kernel_link_addr;
 	const struct {
 		const char *name;
 		uint64_t v;
@@ -17,6 +22,7 @@ int rvmm_cmd_info(struct rvmm_session *s, struct rvmm_out *o)
 		{"PAGE_OFFSET", l->page_offset},
 		{"va_kernel_pa_offset", l->va_kernel_pa_offset},
 		{"KERNEL_LINK_ADDR", l->kernel_link_addr},
+		{"kaslr_offset", kaslr},
 		{"VMALLOC_START", l->vmalloc_start},
 		{"VMALLOC_END", l->vmalloc_end},
 		{"VMEMMAP_START", l->vmemmap_start},

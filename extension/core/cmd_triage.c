@@ -28,6 +28,8 @@ int rvmm_cmd_triage(struct rvmm_session *s, struct rvmm_out *o)
 		rvmm_json_str(&j, "signature", RVMM_SIGNATURE);
 		rvmm_json_str(&j, "variant", rvmm_variant_str(t.variant));
 		tri_json(&j, "fix_present", t.fix_present);
+		rvmm_json_str(&j, "fix_evidence",
+			      rvmm_fix_evidence_str(t.fix_evidence));
 		rvmm_json_str(&j, "paging_mode", t.paging_mode);
 		if (t.has_pmd_pfn)
 			rvmm_json_u64(&j, "pmd_table_pfn", t.pmd_table_pfn);
@@ -51,10 +53,11 @@ int rvmm_cmd_triage(struct rvmm_session *s, struct rvmm_out *o)
 		    RVMM_SIGNATURE);
 	rvmm_printf(o, "variant:     %s\n",
 		    t.variant ? rvmm_variant_str(t.variant) : "-");
-	rvmm_printf(o, "fix present: %s\n",
+	rvmm_printf(o, "fix present: %s (by %s)\n",
 		    t.fix_present < 0 ? "unknown"
 		    : t.fix_present   ? "yes (21f1b85c8912)"
-				      : "no");
+				      : "no",
+		    rvmm_fix_evidence_str(t.fix_evidence));
 	rvmm_printf(o, "paging:      %s\n", t.paging_mode);
 	if (t.has_pmd_pfn)
 		rvmm_printf(o, "PMD table:   pfn 0x%" PRIx64 "\n",

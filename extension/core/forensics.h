@@ -10,6 +10,7 @@
 #ifndef RVMM_FORENSICS_H
 #define RVMM_FORENSICS_H
 
+#include "fixcode.h"
 #include "rvmm.h"
 
 /* ---------------------------------------------------------------------- */
@@ -278,7 +279,9 @@ enum rvmm_variant {
 /* -1 = unknown for every tri-state below */
 struct rvmm_triage_facts {
 	int levels; /* 3, 4, 5 */
-	int fix_present; /* is_vmemmap in free_pmd_table */
+	int fix_present; /* from the code or the name, before the dump */
+	enum rvmm_fix_evidence fix_evidence; /* how: code, name, unknown */
+	int other_build; /* vmlinux is not the dump's build (--force) */
 	int log_ok;
 	/* BUG form */
 	int bug_in_log; /* "kernel BUG at" present */
@@ -314,6 +317,7 @@ struct rvmm_triage {
 	enum rvmm_verdict verdict;
 	enum rvmm_variant variant;
 	int fix_present; /* 1, 0, -1 = null */
+	enum rvmm_fix_evidence fix_evidence; /* how fix_present is known */
 	const char *paging_mode; /* "sv39", "sv48", "sv57" */
 	int has_pmd_pfn;
 	uint64_t pmd_table_pfn;

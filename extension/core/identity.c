@@ -57,8 +57,8 @@ static void same(struct rvmm_identity *id, const char *by)
 {
 	id->verdict = RVMM_ID_SAME;
 	id->by = by;
-	snprintf(id->msg, sizeof(id->msg), "vmlinux matches the dump by %s (%.190s)",
-		 by, id->dump);
+	snprintf(id->msg, sizeof(id->msg),
+		 "vmlinux matches the dump by %s (%.190s)", by, id->dump);
 }
 
 void rvmm_identity_check_static(const struct rvmm_source *src,
@@ -72,9 +72,9 @@ void rvmm_identity_check_static(const struct rvmm_source *src,
 	memset(id, 0, sizeof(*id));
 	have_hex = src->ops->vmlinux_build_id &&
 		   !src->ops->vmlinux_build_id(src->ctx, hex, sizeof(hex));
-	have_banner = src->ops->vmlinux_banner &&
-		      !src->ops->vmlinux_banner(src->ctx, banner,
-						sizeof(banner));
+	have_banner =
+		src->ops->vmlinux_banner &&
+		!src->ops->vmlinux_banner(src->ctx, banner, sizeof(banner));
 	if (have_banner)
 		banner_short(banner, vshort, sizeof(vshort));
 	else
@@ -82,8 +82,8 @@ void rvmm_identity_check_static(const struct rvmm_source *src,
 	if (dump_id && have_hex) {
 		snprintf(id->dump, sizeof(id->dump), "BUILD-ID %.64s (%.40s)",
 			 dump_id, dump_rel ? dump_rel : "no OSRELEASE");
-		snprintf(id->vmlinux, sizeof(id->vmlinux), "build-id %.64s (%.110s)",
-			 hex, vshort);
+		snprintf(id->vmlinux, sizeof(id->vmlinux),
+			 "build-id %.64s (%.110s)", hex, vshort);
 		/* VMCOREINFO may hold a prefix of a longer build-id */
 		if (strlen(dump_id) >= 16 &&
 		    !strncmp(hex, dump_id, strlen(dump_id)))
@@ -92,7 +92,8 @@ void rvmm_identity_check_static(const struct rvmm_source *src,
 			differ(id, "BUILD-ID");
 		return;
 	}
-	if (dump_rel && have_banner && !banner_release(banner, rel, sizeof(rel))) {
+	if (dump_rel && have_banner &&
+	    !banner_release(banner, rel, sizeof(rel))) {
 		snprintf(id->dump, sizeof(id->dump), "OSRELEASE %.64s",
 			 dump_rel);
 		snprintf(id->vmlinux, sizeof(id->vmlinux), "%.180s", vshort);
@@ -102,10 +103,11 @@ void rvmm_identity_check_static(const struct rvmm_source *src,
 	}
 	snprintf(id->msg, sizeof(id->msg),
 		 "cannot tell whether the vmlinux is the dump's build: %s",
-		 !dump_id && !dump_rel ? "no BUILD-ID or OSRELEASE in VMCOREINFO"
-		 : !have_hex && !have_banner
-			 ? "the vmlinux has no build-id note or linux_banner"
-			 : "no comparable pair of signals");
+		 !dump_id && !dump_rel	     ? "no BUILD-ID or OSRELEASE in "
+					       "VMCOREINFO"
+		 : !have_hex && !have_banner ? "the vmlinux has no build-id "
+					       "note or linux_banner"
+					     : "no comparable pair of signals");
 }
 
 void rvmm_identity_check_memory(const struct rvmm_source *src,

@@ -42,8 +42,7 @@ void rvmm_identity_check_static(const struct rvmm_source *src,
  * while the verdict is UNKNOWN.  Memory that is not a banner at all leaves
  * it UNKNOWN: that is a lost translation, not proof of another build.
  */
-typedef int (*rvmm_read_kva_fn)(void *arg, uint64_t va, void *buf,
-				size_t len);
+typedef int (*rvmm_read_kva_fn)(void *arg, uint64_t va, void *buf, size_t len);
 void rvmm_identity_check_memory(const struct rvmm_source *src,
 				rvmm_read_kva_fn read, void *arg,
 				struct rvmm_identity *id);

@@ -13,8 +13,7 @@ void rvmm_options_init(struct rvmm_options *o)
 	o->nodes_shift = -1;
 }
 
-static int read_kva_for_identity(void *arg, uint64_t va, void *buf,
-				 size_t len)
+static int read_kva_for_identity(void *arg, uint64_t va, void *buf, size_t len)
 {
 	return rvmm_read_kva(arg, va, buf, len) == RVMM_READ_OK ? 0 : -1;
 }
@@ -57,7 +56,13 @@ const char *rvmm_session_open(struct rvmm_session *s,
 		return s->err;
 	if (rvmm_layout_resolve(&s->src, &s->layout, &s->notes, err,
 				sizeof(err))) {
-		snprintf(s->err, sizeof(s->err), "%s", err);
+		/* a wrong vmlinux fails here first when nothing could tell */
+		snprintf(s->err, sizeof(s->err), "%.280s%s%.300s%s", err,
+			 s->identity.verdict == RVMM_ID_UNKNOWN ? " (" : "",
+			 s->identity.verdict == RVMM_ID_UNKNOWN
+				 ? s->identity.msg
+				 : "",
+			 s->identity.verdict == RVMM_ID_UNKNOWN ? ")" : "");
 		return s->err;
 	}
 	rvmm_identity_check_memory(&s->src, read_kva_for_identity, s,

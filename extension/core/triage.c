@@ -40,28 +40,28 @@ void rvmm_evidence(struct rvmm_triage *t, const char *kind, const char *fmt,
 
 static void fix_present(struct tr *r)
 {
-	const struct rvmm_source *src = &r->s->src;
-	int v = -1;
+	struct rvmm_fix fx;
 
-	if (src->ops->function_has_param)
-		v = src->ops->function_has_param(src->ctx, "free_pmd_table",
-						 "is_vmemmap");
-	r->f->fix_present = v;
-	if (!src->ops->function_has_param)
-		rvmm_evidence(r->t, "missing",
-			      "this front end cannot read "
-			      "function parameters from the debug info: fix "
-			      "21f1b85c8912 presence unknown");
-	else if (v < 0)
-		rvmm_evidence(r->t, "missing",
-			      "free_pmd_table is not in the "
-			      "debug info (no MEMORY_HOTREMOVE, or no DWARF): "
-			      "fix presence unknown");
-	else
-		rvmm_evidence(r->t, "fix",
-			      "free_pmd_table %s an is_vmemmap "
-			      "parameter: fix 21f1b85c8912 %s",
-			      v ? "has" : "lacks", v ? "present" : "absent");
+	rvmm_fix_detect(r->s, &fx);
+	r->f->fix_present = fx.present;
+	r->f->fix_evidence = fx.evidence;
+	rvmm_evidence(r->t, fx.present < 0 ? "missing" : "fix", "%s",
+		      fx.detail);
+}
+
+static void identity(struct tr *r)
+{
+	const struct rvmm_identity *id = &r->s->identity;
+
+	r->f->other_build = id->verdict == RVMM_ID_DIFFERENT ? 1
+			    : id->verdict == RVMM_ID_SAME    ? 0
+							     : -1;
+	if (id->msg[0])
+		rvmm_evidence(r->t,
+			      id->verdict == RVMM_ID_DIFFERENT ? "warning"
+			      : id->verdict == RVMM_ID_SAME    ? "identity"
+							       : "missing",
+			      "%s", id->msg);
 }
 
 static void paging(struct tr *r)
@@ -591,6 +591,8 @@ void rvmm_triage_run(const struct rvmm_session *s, struct rvmm_triage *t)
 	memset(t, 0, sizeof(*t));
 	memset(&t->facts, 0xff, sizeof(t->facts)); /* all -1: unknown */
 	t->facts.deficit_known = 0;
+	t->facts.fix_evidence = RVMM_FIX_EV_UNKNOWN;
+	identity(&r);
 	paging(&r);
 	fix_present(&r);
 	rvmm_log_load(s, &r.log);

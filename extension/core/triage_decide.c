@@ -87,6 +87,12 @@ static const char *bug_chain_gap(const struct rvmm_triage_facts *f,
 	return NULL;
 }
 
+/* The code says the dtor is guarded (or the name says so, weakly). */
+static int fix_claimed(const struct rvmm_triage_facts *f)
+{
+	return f->fix_present == 1;
+}
+
 static void decide_bug(struct rvmm_triage *t)
 {
 	const struct rvmm_triage_facts *f = &t->facts;
@@ -95,14 +101,23 @@ static void decide_bug(struct rvmm_triage *t)
 	int is_false = 0;
 
 	gap = bug_chain_gap(f, &is_false);
-	if (!gap && f->fix_present == 1) {
-		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_BUG_ON,
-		    "the BUG matches "
-		    "but free_pmd_table has is_vmemmap: vmlinux and dump "
-		    "from different kernels?");
-		return;
-	}
 	if (!gap) {
+		/*
+		 * The dump shows the dtor running on a vmemmap PMD table:
+		 * in this kernel the fix is absent or does not work,
+		 * whatever the code or the names suggested.
+		 */
+		if (fix_claimed(f))
+			rvmm_evidence(t, "fix",
+				      "the %s said the fix is present, but the "
+				      "dump shows the dtor ran on a vmemmap "
+				      "PMD table: the fix is absent or "
+				      "ineffective in this kernel",
+				      f->fix_evidence == RVMM_FIX_EV_CODE
+					      ? "code"
+					      : "parameter name");
+		t->fix_present = 0;
+		t->fix_evidence = RVMM_FIX_EV_DUMP;
 		set(t, RVMM_MATCH, RVMM_VARIANT_BUG_ON,
 		    "VM_BUG_ON_PAGE(ptdesc->"
 		    "pmd_huge_pte) in free_pmd_table on a vmemmap PMD table "
@@ -122,12 +137,18 @@ static void decide_bug(struct rvmm_triage *t)
 	set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE, why);
 }
 
+/*
+ * Without a BUG the dump shows only a count.  Its cause is ours only on a
+ * kernel whose code runs the dtor unguarded on a 4/5-level walk; a fix
+ * known from the parameter name alone decides nothing either way.
+ */
 static void decide_silent(struct rvmm_triage *t)
 {
 	const struct rvmm_triage_facts *f = &t->facts;
+	int fix_by_code = f->fix_evidence == RVMM_FIX_EV_CODE;
+	int cannot = f->levels == 3 || (fix_claimed(f) && fix_by_code);
 
-	if (f->deficit_known && !f->deficit_exact && f->fix_present != 1 &&
-	    f->levels != 3) {
+	if (f->deficit_known && !f->deficit_exact && !cannot) {
 		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
 		    "no BUG in the log; NR_PAGETABLE accounting from an "
 		    "incomplete count; missing: a complete count");
@@ -143,7 +164,7 @@ static void decide_silent(struct rvmm_triage *t)
 		return;
 	}
 	if (!f->deficit_known) {
-		if (f->fix_present == 1 || f->levels == 3)
+		if (cannot)
 			set(t, RVMM_NO_MATCH, RVMM_VARIANT_NONE,
 			    "no BUG in the "
 			    "log and the kernel cannot take this path");
@@ -154,17 +175,26 @@ static void decide_silent(struct rvmm_triage *t)
 		return;
 	}
 	/* a deficit: is it ours? */
-	if (f->fix_present == 1 || f->levels == 3) {
+	if (cannot) {
 		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
-		    "NR_PAGETABLE "
-		    "deficit, but this kernel cannot take the vmemmap path "
-		    "(fixed, or Sv39): another dtor imbalance");
+		    f->levels == 3 ? "NR_PAGETABLE deficit, but Sv39 never "
+				     "frees PMD tables: another dtor "
+				     "imbalance"
+				   : "NR_PAGETABLE deficit, but the code "
+				     "guards the dtor with is_vmemmap: "
+				     "another dtor imbalance");
 		return;
 	}
 	if (f->fix_present != 0) {
 		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
-		    "NR_PAGETABLE "
-		    "deficit; missing: whether the kernel has the fix");
+		    f->fix_present == 1 ? "NR_PAGETABLE deficit; the fix is "
+					  "present by "
+					  "its parameter name only; missing: "
+					  "whether the "
+					  "code guards the dtor"
+					: "NR_PAGETABLE deficit; missing: "
+					  "whether the "
+					  "kernel runs the dtor unguarded");
 		return;
 	}
 	if (f->removed_without_pmd != 1) {
@@ -184,8 +214,14 @@ void rvmm_triage_decide(struct rvmm_triage *t)
 	const struct rvmm_triage_facts *f = &t->facts;
 
 	t->fix_present = f->fix_present;
-	if (f->bug_in_log == 1 &&
-	    (f->bug_is_mm_h == 1 || f->page_dump_reason == 1))
+	t->fix_evidence = f->fix_evidence;
+	t->vulnerable_warning = 0;
+	if (f->other_build == 1)
+		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
+		    "the vmlinux is not the build that wrote this dump "
+		    "(--force): no verdict can be drawn from it");
+	else if (f->bug_in_log == 1 &&
+		 (f->bug_is_mm_h == 1 || f->page_dump_reason == 1))
 		decide_bug(t);
 	else if (f->log_ok != 1 && !(f->deficit_known && f->deficit > 0))
 		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
@@ -195,14 +231,16 @@ void rvmm_triage_decide(struct rvmm_triage *t)
 		decide_silent(t);
 	if (t->verdict == RVMM_NO_MATCH)
 		t->has_pmd_pfn = 0;
-	if (t->verdict != RVMM_MATCH && f->fix_present == 0 && f->levels >= 4) {
+	if (t->verdict != RVMM_MATCH && f->fix_present == 0 && f->levels >= 4 &&
+	    f->other_build != 1) {
 		t->vulnerable_warning = 1;
 		rvmm_evidence(t, "warning",
-			      "this kernel is vulnerable: "
-			      "free_pmd_table lacks is_vmemmap (fix "
-			      "21f1b85c8912 absent) and %s frees PMD tables; "
-			      "hot-removing memory that empties a vmemmap PMD "
-			      "table will hit this bug",
+			      "this kernel is vulnerable: free_pmd_table runs "
+			      "the PMD dtor without the is_vmemmap guard (fix "
+			      "21f1b85c8912 absent, by %s) and %s frees PMD "
+			      "tables; hot-removing memory that empties a "
+			      "vmemmap PMD table will hit this bug",
+			      rvmm_fix_evidence_str(f->fix_evidence),
 			      f->levels == 5 ? "Sv57" : "Sv48");
 	}
 }

@@ -24,3 +24,11 @@ $(B)/tests/standalone/fixprobe: $(B)/tests/standalone/fixprobe.o \
 
 $(B)/tests/standalone/mkcore: $(B)/tests/standalone/mkcore.o
 	$(CC) $(CFLAGS) -o $@ $^
+
+# tests/standalone/readfuzz.test: plain and with ASan + UBSan.
+READFUZZ_SRCS := tests/standalone/readfuzz.c $(STANDALONE_SRCS) $(CORE_SRCS)
+$(B)/tests/standalone/readfuzz: $(patsubst %.c,$(B)/%.o,$(READFUZZ_SRCS))
+	$(CC) $(CFLAGS) -o $@ $^ $(STANDALONE_LIBS)
+
+$(B)/asan/tests/standalone/readfuzz: $(patsubst %.c,$(B)/asan/%.o,$(READFUZZ_SRCS))
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(STANDALONE_LIBS)

@@ -275,6 +275,8 @@ static void facts_bug_on(struct rvmm_triage *t)
 	memset(&t->facts, 0xff, sizeof(t->facts));
 	t->facts.levels = 5;
 	t->facts.fix_present = 0;
+	t->facts.fix_evidence = RVMM_FIX_EV_CODE;
+	t->facts.other_build = 0;
 	t->facts.log_ok = 1;
 	t->facts.bug_in_log = t->facts.bug_is_mm_h = 1;
 	t->facts.site_resolved = t->facts.site_is_pmd_dtor = 1;
