@@ -1,24 +1,30 @@
 #!/bin/sh
-# Build one sample kernel variant (bug, bug-silent, fixed) from Debian's
+# Build one sample kernel variant (bug, bug-silent, fixed, backport,
+# backport-silent) from Debian's
 # linux-source-6.12 with the riscv64 cross compiler, plus the trigger module
 # and an initramfs with the static init.  Outputs are cached outside the work
 # tree, keyed by every input.  Prints the cache directory.
 set -eu
-variant=${1:?usage: build-kernel.sh bug|bug-silent|fixed}
+variant=${1:?usage: build-kernel.sh bug|bug-silent|fixed|backport|backport-silent}
 here=$(cd "$(dirname "$0")" && pwd)
 samples=$here/../samples
 cache=${RVMM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rvmm}
 tarball=/usr/src/linux-source-6.12.tar.xz
 cross=riscv64-linux-gnu-
+extra=
 case $variant in
 bug) patch=$samples/kernel/revert-21f1b85c8912.patch vm=debug-vm ;;
 bug-silent) patch=$samples/kernel/revert-21f1b85c8912.patch vm=no-debug-vm ;;
 fixed) patch= vm=debug-vm ;;
+backport) patch=$samples/kernel/partial-backport.patch vm=debug-vm
+	extra=$samples/kernel/embedded.config ;;
+backport-silent) patch=$samples/kernel/partial-backport.patch vm=no-debug-vm
+	extra=$samples/kernel/embedded.config ;;
 *) echo "build-kernel.sh: unknown variant '$variant'" >&2; exit 2 ;;
 esac
 [ -f "$tarball" ] || { echo "build-kernel.sh: $tarball missing (apt-get install linux-source-6.12)" >&2; exit 1; }
 pkgver=$(dpkg-query -W -f '${Version}' linux-source-6.12)
-fragments="$samples/kernel/rvmm.config $samples/kernel/$vm.config"
+fragments="$samples/kernel/rvmm.config $samples/kernel/$vm.config $extra"
 key=$( (echo "$pkgver"; ${cross}gcc --version | head -1
 	cat $fragments $patch "$here/build-kernel.sh" \
 		"$samples"/trigger/*.c "$samples"/trigger/Kbuild) |
@@ -50,8 +56,11 @@ echo "building $variant kernel (log: $log)" >&2
 		"$work/build/.config" $fragments
 	kmake olddefconfig
 } >"$log" 2>&1 || { tail -20 "$log" >&2; exit 1; }
-# Every option the fragments ask for must have survived olddefconfig.
-missing=$(cat $fragments | grep -E '^(CONFIG_|# CONFIG_)' | while read -r line; do
+# Every option the fragments ask for (the last fragment that names it
+# wins, as in merge_config.sh) must have survived olddefconfig.
+missing=$(cat $fragments | grep -E '^(CONFIG_|# CONFIG_)' |
+	awk '{ o = $0; sub(/^# /, "", o); sub(/[= ].*/, "", o); last[o] = $0 }
+	     END { for (o in last) print last[o] }' | while read -r line; do
 	grep -qxF "$line" "$work/build/.config" ||
 		{ case $line in "# "*) ! grep -q "^${line#\# }" "$work/build/.config" ||
 			echo "$line"; ;; *) echo "$line" ;; esac; }

@@ -4,9 +4,13 @@
 #   bug-silent the same without DEBUG_VM: no BUG, accounting goes wrong
 #   fixed      Debian's tree as is, DEBUG_VM: unload is clean
 #   bug-sv48   the bug kernel booted with no5lvl: the hot-add itself oopses
+#   backport   a partial backport (is_vmemmap kept, guard gone), embedded
+#              config (56-byte struct page, no BUGVERBOSE), KASLR: BUG
+#   backport-silent  the same without DEBUG_VM: accounting goes wrong
 # Needs build/rvmm-fixdump (make) to add the guest's VMCOREINFO to the dumps.
 set -eu
-name=${1:?usage: make-sample.sh bug|bug-silent|fixed|bug-sv48}
+seed=
+name=${1:?usage: make-sample.sh bug|bug-silent|fixed|bug-sv48|backport|backport-silent}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$here/..
 cache=${RVMM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rvmm}
@@ -16,13 +20,18 @@ bug) variant=bug cmdline= formats="elf kdump" ;;
 bug-silent) variant=bug-silent cmdline= formats=kdump ;;
 fixed) variant=fixed cmdline= formats=elf ;;
 bug-sv48) variant=bug cmdline=no5lvl formats=elf ;;
+# fixed seeds: the KASLR offset is part of what the tests check
+backport) variant=backport cmdline= formats=elf seed=0x5eed0f0ff5e7c0de ;;
+backport-silent) variant=backport-silent cmdline= formats=elf
+	seed=0x0123456789abcdef ;;
 *) echo "make-sample.sh: unknown sample '$name'" >&2; exit 2 ;;
 esac
 [ -x "$fixdump" ] || { echo "make-sample.sh: $fixdump missing: run make first" >&2; exit 1; }
 kdir=$("$here/build-kernel.sh" "$variant")
-runkey=$( (echo "$kdir $cmdline"; cat "$here/run-sample.sh") | sha256sum | cut -c1-12)
+runkey=$( (echo "$kdir $cmdline $seed"; cat "$here/run-sample.sh") | sha256sum | cut -c1-12)
 run=$cache/runs/$name-$runkey
-[ -s "$run/vmcore.flat" ] || "$here/run-sample.sh" "$kdir" "$run" "$cmdline" >/dev/null
+[ -s "$run/vmcore.flat" ] || RVMM_KASLR_SEED=$seed \
+	"$here/run-sample.sh" "$kdir" "$run" "$cmdline" >/dev/null
 dest=$top/samples/$name
 rm -rf "$dest"
 mkdir -p "$dest"

@@ -5,6 +5,8 @@
 # kdump-zlib dump (QEMU writes makedumpfile's flattened form), `info mem`,
 # `info registers -a` and the console log.
 # Usage: run-sample.sh KERNEL_DIR OUT_DIR [extra kernel command line]
+# RVMM_KASLR_SEED=0xHHHHHHHHHHHHHHHH puts that /chosen/kaslr-seed in QEMU's
+# device tree, so a RANDOMIZE_BASE kernel lands at a repeatable offset.
 set -eu
 kdir=${1:?usage: run-sample.sh KERNEL_DIR OUT_DIR [cmdline]}
 out=${2:?usage: run-sample.sh KERNEL_DIR OUT_DIR [cmdline]}
@@ -14,7 +16,18 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 sock=$out/monitor.sock
 rm -f "$sock" "$out/console.log" "$out"/vmcore.*
-qemu-system-riscv64 -machine virt -cpu rv64 -smp 2 -m 256M \
+machine="-machine virt -cpu rv64 -smp 2 -m 256M"
+dtb=
+if [ -n "${RVMM_KASLR_SEED:-}" ]; then
+	seed=$(printf '%016x' "$RVMM_KASLR_SEED")
+	# shellcheck disable=SC2086
+	qemu-system-riscv64 $machine -machine dumpdtb="$out/virt.dtb" >/dev/null
+	fdtput -t x "$out/virt.dtb" /chosen kaslr-seed \
+		"0x$(echo "$seed" | cut -c1-8)" "0x$(echo "$seed" | cut -c9-16)"
+	dtb="-dtb $out/virt.dtb"
+fi
+# shellcheck disable=SC2086
+qemu-system-riscv64 $machine $dtb \
 	-display none -serial "file:$out/console.log" \
 	-monitor "unix:$sock,server=on,wait=off" -no-reboot \
 	-kernel "$kdir/Image" -initrd "$kdir/initramfs.cpio" \

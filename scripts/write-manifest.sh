@@ -19,9 +19,17 @@ fact variant "$variant"
 fact kernel_source "linux-source-6.12 $(dpkg-query -W -f '${Version}' linux-source-6.12)"
 case $variant in
 fixed) fact fix_21f1b85c8912 present ;;
+backport*) fact fix_21f1b85c8912 "partial: is_vmemmap kept, guard removed by samples/kernel/partial-backport.patch" ;;
 *) fact fix_21f1b85c8912 "reverted by samples/kernel/revert-21f1b85c8912.patch" ;;
 esac
-fact debug_vm "$(grep -q '^CONFIG_DEBUG_VM=y' "$kdir/config" && echo y || echo n)"
+config() { grep -q "^CONFIG_$1=y" "$kdir/config" && echo y || echo n; }
+fact debug_vm "$(config DEBUG_VM)"
+fact debug_bugverbose "$(config DEBUG_BUGVERBOSE)"
+fact memcg "$(config MEMCG)"
+fact randomize_base "$(config RANDOMIZE_BASE)"
+# sizeof(struct page) as GDB reads the DWARF: an oracle apart from rvmm
+fact page_struct_size "$(gdb-multiarch -nx -batch -ex 'print sizeof(struct page)' \
+	"$kdir/vmlinux" 2>/dev/null | sed -n 's/^\$1 = //p')"
 fact qemu "qemu-system-riscv64 -machine virt -cpu rv64 -smp 2 -m 256M"
 fact cmdline "console=ttyS0 earlycon panic=0 $cmdline"
 fact vmlinux "$vmlinux"
@@ -35,6 +43,8 @@ for when in 'before load' 'after load' 'after unload'; do
 		"$(grep -m1 "rvmm-init: $when: PageTables:" "$log" | awk '{print $(NF-1)" kB"}')"
 done
 fact bug_line "$(first 'kernel BUG at [^!]+')"
+# without DEBUG_BUGVERBOSE: "Kernel BUG at func+off/size [verbose debug ...]"
+fact bug_at "$(first 'Kernel BUG at [^ ]+' | cut -d' ' -f4)"
 fact bug_page_pfn "$(first 'page: refcount.* pfn:0x[0-9a-f]+' | grep -oE '0x[0-9a-f]+$')"
 fact bug_reason "$(first 'page dumped because: .*')"
 fact oops "$(first 'Unable to handle kernel [a-z ]+ at virtual address [0-9a-f]+')"
@@ -57,6 +67,12 @@ fi
 # address: 811000 type: page table") while it loads module data; it opens
 # with --no_modules.
 [ "$mode" != sv48 ] || fact crash_options --no_modules
+# KASLR: where QEMU's own page-table dump maps the image's first PA (the
+# load address), against the link address KERNEL_LINK_ADDR of 64-bit
+# riscv; 0 without RANDOMIZE_BASE.
+img=$(awk '$2 == "0000000080200000" && $1 ~ /^ffffffff/ { print $1; exit }' "$dest/info-mem.txt")
+# (both in the top 4 GiB: the low halves subtract without overflow)
+[ -z "$img" ] || fact kaslr_offset "$(printf '0x%x' $((0x${img#ffffffff} - 0x80000000)))"
 fact scenario_done "$(grep -q 'rvmm-init: scenario done' "$log" && echo yes || echo no)"
 cd "$dest"
 for f in $(ls | grep -v '^manifest$'); do
