@@ -38,6 +38,15 @@ const char *rvmm_dump_path(const struct rvmm_dump *dump);
 const char *rvmm_dump_format(const struct rvmm_dump *dump);
 enum rvmm_dump_kind rvmm_dump_kind(const struct rvmm_dump *dump);
 
+/*
+ * Read len bytes at physical pa.  Checked first against what the dump
+ * says it holds (ELF: the PT_LOAD segments, p_filesz of p_memsz; kdump:
+ * the page bitmaps below max_mapnr); only bytes the file holds are asked
+ * of libkdumpfile.  A read crossing the end of what the file holds is
+ * split there, and the first piece that cannot be read decides:
+ * RVMM_READ_ERROR outside the dump's memory, RVMM_READ_NOT_IN_DUMP in
+ * memory the file left out.  buf may be partly written on failure.
+ */
 enum rvmm_read_result rvmm_dump_read_phys(struct rvmm_dump *dump, uint64_t pa,
 					  void *buf, size_t len);
 
