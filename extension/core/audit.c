@@ -51,6 +51,7 @@ static int hot_pluggable(const struct rvmm_session *s, uint64_t va)
 }
 
 static const char *risk_of(const struct rvmm_session *s,
+			   const struct rvmm_fix *fix,
 			   const struct rvmm_table_page *t)
 {
 	int levels = s->layout.levels;
@@ -61,9 +62,17 @@ static const char *risk_of(const struct rvmm_session *s,
 		return "vmemmap PTE table never constructed: free_pte_table "
 		       "runs pagetable_pte_dtor on it when the range is "
 		       "removed";
-	if (!strcmp(t->region, "vmemmap") && t->level == levels - 2)
-		return "vmemmap PMD table never constructed: an unfixed "
-		       "free_pmd_table runs pagetable_pmd_dtor on it";
+	/* only a kernel that runs the dtor unguarded, or might */
+	if (!strcmp(t->region, "vmemmap") && t->level == levels - 2 &&
+	    fix->present != 1)
+		return fix->present == 0
+			       ? "vmemmap PMD table never constructed: this "
+				 "kernel's free_pmd_table runs the PMD dtor on "
+				 "it (fix 21f1b85c8912 absent)"
+			       : "vmemmap PMD table never constructed: "
+				 "free_pmd_table runs the PMD dtor on it "
+				 "unless "
+				 "the kernel has fix 21f1b85c8912 (unknown)";
 	if (!strcmp(t->region, "linear") && t->level >= levels - 2 &&
 	    hot_pluggable(s, t->va))
 		return "linear-map table of a hot-added section never "
@@ -77,7 +86,7 @@ static void classify(struct au *u, struct rvmm_table_page *t)
 
 	t->free_but_referenced = t->page.rr == RVMM_READ_OK &&
 				 t->page.is_free && t->entry_pa;
-	t->risk = risk_of(u->s, t);
+	t->risk = risk_of(u->s, &u->a->fix, t);
 	u->a->free_referenced += t->free_but_referenced;
 	u->a->risks += t->risk != NULL;
 	if (!c)
@@ -156,6 +165,7 @@ int rvmm_audit_run(const struct rvmm_session *s, struct rvmm_audit *a)
 	struct au u = {s, a, 0};
 
 	memset(a, 0, sizeof(*a));
+	rvmm_fix_detect(s, &a->fix);
 	rvmm_walk(&s->src, s->layout.swapper_pg_dir_pa, s->layout.levels, 0, 0,
 		  s->opt.max_tables, visit, &u, &a->walk);
 	rvmm_pgtable_stat(s, &a->stat);

@@ -140,6 +140,12 @@ int rvmm_cmd_audit(struct rvmm_session *s, struct rvmm_out *o)
 		rvmm_json_arr_end(&j);
 		rvmm_json_u64(&j, "free_but_referenced", a.free_referenced);
 		rvmm_json_u64(&j, "risks", a.risks);
+		if (a.fix.present < 0)
+			rvmm_json_null(&j, "fix_present");
+		else
+			rvmm_json_bool(&j, "fix_present", a.fix.present);
+		rvmm_json_str(&j, "fix_evidence",
+			      rvmm_fix_evidence_str(a.fix.evidence));
 		stat_json(&j, &a.stat);
 		rvmm_json_bool(&j, "interrupted",
 			       a.walk.interrupted || a.stat.interrupted);
@@ -166,6 +172,11 @@ int rvmm_cmd_audit(struct rvmm_session *s, struct rvmm_out *o)
 			    (unsigned long)a.nr, a.free_referenced, a.risks,
 			    a.walk.capped ? " (walk TRUNCATED at the table cap)"
 					  : "");
+		rvmm_printf(o, "fix 21f1b85c8912: %s (by %s)\n",
+			    a.fix.present < 0 ? "unknown"
+			    : a.fix.present   ? "present"
+					      : "absent",
+			    rvmm_fix_evidence_str(a.fix.evidence));
 		stat_text(o, &a.stat);
 	}
 	rvmm_audit_free(&a);

@@ -257,6 +257,7 @@ struct rvmm_audit {
 	struct rvmm_audit_count count[RVMM_AUDIT_MAX_COUNTS];
 	unsigned long free_referenced, risks;
 	struct rvmm_pgtable_stat stat;
+	struct rvmm_fix fix; /* decides the vmemmap PMD tables' risk */
 };
 
 /* Walk every table from swapper_pg_dir; -1 if nothing could be done. */

@@ -12,9 +12,11 @@
  * Only free_pte_table and free_pmd_table call a dtor; with 21f1b85c8912
  * free_pmd_table skips it for vmemmap (is_vmemmap).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
+#include "fixcode.h"
 #include "preflight_sim.h"
 
 const char *rvmm_pf_outcome_str(enum rvmm_pf_outcome o)
@@ -37,18 +39,15 @@ void rvmm_pf_kernel_probe(const struct rvmm_session *s,
 	if (f) {
 		k->fix_present = f->fix_present;
 		k->fix_how = f->fix_how ? f->fix_how : "told by the front end";
-	} else if (src->ops->function_has_param) {
-		/* 21f1b85c8912 added bool is_vmemmap to free_pmd_table */
-		k->fix_present = src->ops->function_has_param(
-			src->ctx, "free_pmd_table", "is_vmemmap");
-		k->fix_how = k->fix_present < 0 ? "no DWARF for free_pmd_table"
-			     : k->fix_present	? "DWARF: free_pmd_table has "
-						  "is_vmemmap"
-						: "DWARF: free_pmd_table lacks "
-						  "is_vmemmap";
 	} else {
-		k->fix_present = -1;
-		k->fix_how = "this front end cannot read DWARF parameters";
+		struct rvmm_fix fx;
+
+		/* the one fix decision triage and audit use too */
+		rvmm_fix_detect(s, &fx);
+		k->fix_present = fx.present;
+		snprintf(k->fix_detail, sizeof(k->fix_detail), "by %s: %.230s",
+			 rvmm_fix_evidence_str(fx.evidence), fx.detail);
+		k->fix_how = k->fix_detail;
 	}
 	/* mm/debug.c defines (and exports) dump_mm only with DEBUG_VM. */
 	k->debug_vm = src->ops->symbol &&

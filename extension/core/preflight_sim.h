@@ -11,6 +11,7 @@
 struct rvmm_pf_kernel {
 	int fix_present; /* 1, 0, -1 */
 	const char *fix_how;
+	char fix_detail[256]; /* rvmm_fix_detect's line, fix_how points here */
 	int debug_vm, thp, split_pmd_ptlocks, alloc_split_ptlocks;
 	const char *why_debug_vm, *why_split;
 };
