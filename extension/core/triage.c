@@ -161,9 +161,12 @@ static void sites(struct tr *r)
 	}
 	if (!n) {
 		rvmm_evidence(r->t, "missing",
-			      "no __bug_table entry at %s "
-			      "among %lu: the vmlinux does not match the dump?",
-			      where, scanned);
+			      "no __bug_table entry at %s among %lu%s", where,
+			      scanned,
+			      r->s->identity.verdict == RVMM_ID_SAME
+				      ? " of this very build"
+				      : ": the vmlinux's build is not "
+					"confirmed (see identity)");
 		return;
 	}
 	f->site_resolved = 1;

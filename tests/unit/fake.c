@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fake.h"
+#include "../../extension/core/forensics.h"
 
 int t_pass, t_fail;
 
@@ -311,4 +312,16 @@ void fake_buf_free(struct fake_buf *b)
 {
 	free(b->s);
 	memset(b, 0, sizeof(*b));
+}
+
+int t_has_evidence(const struct rvmm_triage *t, const char *kind,
+		   const char *text)
+{
+	int i;
+
+	for (i = 0; i < t->nr; i++)
+		if (!strcmp(t->ev[i].kind, kind) &&
+		    strstr(t->ev[i].detail, text))
+			return 1;
+	return 0;
 }

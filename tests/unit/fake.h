@@ -35,6 +35,11 @@ extern int t_pass, t_fail;
 	} while (0)
 int t_report(void); /* prints "# N passed, M failed"; exit code */
 
+struct rvmm_triage;
+/* 1 if the triage has an evidence line of kind whose detail holds text. */
+int t_has_evidence(const struct rvmm_triage *t, const char *kind,
+		   const char *text);
+
 struct fake_page {
 	uint64_t pfn;
 	int not_in_dump;

@@ -40,18 +40,6 @@ static void silent(struct rvmm_triage *t)
 	t->facts.removed_without_pmd = 1;
 }
 
-static int has_evidence(const struct rvmm_triage *t, const char *kind,
-			const char *text)
-{
-	int i;
-
-	for (i = 0; i < t->nr; i++)
-		if (!strcmp(t->ev[i].kind, kind) &&
-		    strstr(t->ev[i].detail, text))
-			return 1;
-	return 0;
-}
-
 #define VERDICT(t, v, var)                  \
 	do {                                \
 		CHECK_EQ((t).verdict, v);   \
@@ -83,7 +71,7 @@ static void test_bug_form(void)
 	VERDICT(t, RVMM_MATCH, RVMM_VARIANT_BUG_ON);
 	CHECK_EQ(t.fix_present, 0);
 	CHECK_EQ(t.fix_evidence, RVMM_FIX_EV_DUMP);
-	CHECK(has_evidence(&t, "fix", "code said the fix is present"));
+	CHECK(t_has_evidence(&t, "fix", "code said the fix is present"));
 
 	/* the same with a parameter name only (partial backport) */
 	bug_chain(&t);
@@ -91,7 +79,7 @@ static void test_bug_form(void)
 	t.facts.fix_evidence = RVMM_FIX_EV_NAME;
 	rvmm_triage_decide(&t);
 	VERDICT(t, RVMM_MATCH, RVMM_VARIANT_BUG_ON);
-	CHECK(has_evidence(&t, "fix", "parameter name"));
+	CHECK(t_has_evidence(&t, "fix", "parameter name"));
 
 	/* a fix state nobody knows changes nothing when the dump shows it */
 	bug_chain(&t);
@@ -291,8 +279,8 @@ static void test_warning(void)
 	t.facts.levels = 4;
 	rvmm_triage_decide(&t);
 	CHECK(t.vulnerable_warning);
-	CHECK(has_evidence(&t, "warning", "Sv48"));
-	CHECK(has_evidence(&t, "warning", "by code"));
+	CHECK(t_has_evidence(&t, "warning", "Sv48"));
+	CHECK(t_has_evidence(&t, "warning", "by code"));
 
 	silent(&t);
 	t.facts.deficit = 0;

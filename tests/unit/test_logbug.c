@@ -449,18 +449,6 @@ static void run(struct rvmm_triage *t, int verbose, const char *bug, int epc,
 	fake_free(&k.f);
 }
 
-static int has_ev(const struct rvmm_triage *t, const char *kind,
-		  const char *text)
-{
-	int i;
-
-	for (i = 0; i < t->nr; i++)
-		if (!strcmp(t->ev[i].kind, kind) &&
-		    strstr(t->ev[i].detail, text))
-			return 1;
-	return 0;
-}
-
 #define SAME_FACT(a, b, m) CHECK_EQ((a).facts.m, (b).facts.m)
 
 static void test_routes(void)
@@ -502,11 +490,12 @@ static void test_routes(void)
 	SAME_FACT(*a, *b, page_known);
 	SAME_FACT(*a, *b, trace_vmemmap_free);
 	CHECK(a->verdict == b->verdict);
-	CHECK(has_ev(b, "log", "Kernel BUG at remove_pgd_mapping+0x28 "));
-	CHECK(has_ev(b, "bug-site",
-		     "pc 0xffffffff80001028 -> "
-		     "0xffffffff80001028 remove_pgd_mapping+"
-		     "0x28 (= epc), inlined: pmd_ptlock_free"));
+	CHECK(t_has_evidence(b, "log",
+			     "Kernel BUG at remove_pgd_mapping+0x28 "));
+	CHECK(t_has_evidence(b, "bug-site",
+			     "pc 0xffffffff80001028 -> "
+			     "0xffffffff80001028 remove_pgd_mapping+"
+			     "0x28 (= epc), inlined: pmd_ptlock_free"));
 
 	/* no epc: the pc is the %pB symbol plus offset */
 	run(b, 0, NOVERB, 0, NULL);
@@ -514,7 +503,7 @@ static void test_routes(void)
 	CHECK_EQ(b->facts.site_is_pmd_dtor, 1);
 	CHECK_EQ(b->facts.site_in_teardown, 1);
 	CHECK_EQ(b->facts.bug_is_mm_h, 1);
-	CHECK(has_ev(b, "bug-site", "(= the Kernel BUG pc)"));
+	CHECK(t_has_evidence(b, "bug-site", "(= the Kernel BUG pc)"));
 
 	/* 6.14 spellings: the same facts */
 	chain_now = v614;
@@ -550,15 +539,16 @@ static void test_routes(void)
 	    "page:ff1c000000000400 refcount:1 mapcount:0 "
 	    "mapping:0000000000000000 index:0x0");
 	CHECK_EQ(b->facts.page_known, 1);
-	CHECK(has_ev(b, "page-dump", "pfn 0x80010 from the struct page"));
-	CHECK(has_ev(b, "page-dump", "pfn 0x80010 refcount 1"));
+	CHECK(t_has_evidence(b, "page-dump",
+			     "pfn 0x80010 from the struct page"));
+	CHECK(t_has_evidence(b, "page-dump", "pfn 0x80010 refcount 1"));
 	/* a hashed pointer and no pfn: the PMD table stays unknown */
 	run(b, 0, NOVERB, 1,
 	    "page:00000000a1b2c3d4 refcount:1 mapcount:0 "
 	    "mapping:0000000000000000 index:0x0");
 	CHECK_EQ(b->facts.page_known, -1);
 	CHECK_EQ(b->facts.page_dump_reason, 1);
-	CHECK(has_ev(b, "missing", "prints no pfn"));
+	CHECK(t_has_evidence(b, "missing", "prints no pfn"));
 	CHECK(b->verdict != RVMM_NO_MATCH);
 	free(a);
 	free(b);
