@@ -8,7 +8,7 @@ libkdumpfile-dev libdw-dev libelf-dev zlib1g-dev makedumpfile
 gcc-riscv64-linux-gnu libc6-dev-riscv64-cross binutils-riscv64-linux-gnu
 qemu-system-misc opensbi gdb-multiarch
 bison flex texinfo libncurses-dev libgmp-dev libmpfr-dev dpkg-dev
-clang-format python3 time linux-source-6.12 libssl-dev device-tree-compiler"
+clang-format python3 time linux-source-6.12 libssl-dev device-tree-compiler xdelta3"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -25,6 +25,7 @@ sample_vmlinux() {
 	local v
 	v=$(manifest "$1" vmlinux)
 	v=${v%.xz}
+	v=${v%.xdelta}
 	echo "$samples_dir/$1/$v"
 }
 sample_dump() {
