@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Internal to dumpfile.c and dumprange.c: the dump and its own map. */
+#ifndef RVMM_DUMPFILE_PRIV_H
+#define RVMM_DUMPFILE_PRIV_H
+
+#include <libkdumpfile/kdumpfile.h>
+
+#include "dumpfile.h"
+
+struct vmcoreinfo_entry {
+	char *key;
+	char *value;
+};
+
+/* A sorted list of disjoint, non-adjacent physical ranges. */
+struct range_list {
+	struct rvmm_phys_range *r;
+	size_t n;
+};
+
+struct rvmm_dump {
+	char *path;
+	int fd;
+	kdump_ctx_t *kdump;
+	const char *format;
+	enum rvmm_dump_kind kind;
+	uint64_t page_size;
+	char *vmcoreinfo_raw;
+	char *vmcoreinfo_copy; /* vmcoreinfo_raw split in place */
+	struct vmcoreinfo_entry *vmcoreinfo;
+	size_t vmcoreinfo_count;
+	struct range_list ranges; /* rvmm_dump_ranges(): libkdumpfile's map */
+	struct range_list mem; /* memory the dump describes */
+	struct range_list file; /* bytes the file holds: a subset of mem */
+};
+
+/*
+ * dumprange.c: the maps, read when the dump is opened, and
+ * rvmm_dump_read_phys(), which checks each read against them.
+ */
+
+/* dump->ranges: RAM from libkdumpfile's page bitmap. */
+int dump_load_ranges(struct rvmm_dump *dump, char *err, size_t errlen);
+/* dump->mem and dump->file of an ELF dump, from its PT_LOAD segments. */
+int dump_load_elf_segments(struct rvmm_dump *dump, char *err, size_t errlen);
+/* dump->mem and dump->file of a kdump file, from its page bitmaps. */
+int dump_load_kdump_maps(struct rvmm_dump *dump, char *err, size_t errlen);
+
+#endif
