@@ -144,17 +144,31 @@ static int crash_interrupted(void *ctx)
 	return rvmm_crash_stop_wanted() || received_SIGINT();
 }
 
-/* Text symbols only: triage asks which function holds a code address. */
+static struct rvmm_debuginfo *dwarf_of_namelist(void);
+
+/*
+ * Text symbols only: triage asks which function holds a code address.
+ * The vmlinux's own symbol table answers as it does stand-alone; crash's
+ * is the fallback, past the riscv ISA mapping symbols ("$x...") that
+ * share their addresses with functions.
+ */
 static int crash_symbol_at(void *ctx, uint64_t addr, char *name, size_t len,
 			   uint64_t *offset)
 {
+	struct rvmm_debuginfo *di = dwarf_of_namelist();
+	struct syment *sp;
 	ulong off = 0;
-	struct syment *sp = value_search(addr, &off);
 
-	if (!sp || (sp->type != 't' && sp->type != 'T'))
+	if (di)
+		return rvmm_debuginfo_symbol_at(di, addr + kt->relocate, name,
+						len, offset);
+	sp = value_search(addr, &off);
+	if (sp && sp->name[0] == '$')
+		sp = next_symbol(NULL, sp);
+	if (!sp || sp->value > addr || (sp->type != 't' && sp->type != 'T'))
 		return -1;
 	snprintf(name, len, "%s", sp->name);
-	*offset = off;
+	*offset = addr - sp->value;
 	return 0;
 }
 
