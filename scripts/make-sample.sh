@@ -50,7 +50,11 @@ done
 [ "$name" != bug ] || xz -T2 -6 -c "$run/vmcore.elf" >"$dest/vmcore-noinfo.elf.xz"
 # One vmlinux per kernel variant; bug-sv48 shares bug's.
 if [ "$name" = "$variant" ]; then
-	xz -T2 -6 -c "$kdir/vmlinux" >"$dest/vmlinux.xz"
+	# the assembler's local labels (.L*: 60 MB of .symtab in a
+	# RELOCATABLE build) name no function and no variable; the build-id,
+	# code and DWARF stay as built
+	riscv64-linux-gnu-objcopy --discard-locals "$kdir/vmlinux" "$tmp/vmlinux"
+	xz -T2 -6 -c "$tmp/vmlinux" >"$dest/vmlinux.xz"
 	vmlinux=vmlinux.xz
 else
 	vmlinux=../$variant/vmlinux.xz

@@ -57,7 +57,7 @@ fact panic "$(first 'Kernel panic - not syncing: .*' | sed 's/ ]---$//')"
 if grep -q 'rvmm-trigger: unmapped' "$log" || ! grep -q 'rvmm-trigger: mapped' "$log"; then
 	fact kmem_n_trigger_sections 0
 	fact kmem_n_trigger_state none
-elif grep -q 'kernel BUG at' "$log"; then
+elif grep -qi 'kernel BUG at' "$log"; then
 	fact kmem_n_trigger_sections 1
 	fact kmem_n_trigger_state P
 else
@@ -66,7 +66,12 @@ fi
 # crash 9.0.2 stops at start-up on the Sv48 dump ("read error: physical
 # address: 811000 type: page table") while it loads module data; it opens
 # with --no_modules.
-[ "$mode" != sv48 ] || fact crash_options --no_modules
+# crash 9.0.2 also stops on SLUB_TINY kernels ("invalid structure member
+# offset: kmem_cache_s_num" in kmem_cache_init); --no_kmem_cache opens them.
+opts=
+[ "$mode" != sv48 ] || opts="--no_modules"
+[ "$(config SLUB_TINY)" = n ] || opts="${opts:+$opts }--no_kmem_cache"
+[ -z "$opts" ] || fact crash_options "$opts"
 # KASLR: where QEMU's own page-table dump maps the image's first PA (the
 # load address), against the link address KERNEL_LINK_ADDR of 64-bit
 # riscv; 0 without RANDOMIZE_BASE.
