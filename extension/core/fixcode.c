@@ -10,11 +10,16 @@
  * of a few known names (or a call to one); the free is a call to, or an
  * inlined copy of, a known freeing function.
  *
+ * The paths start at the debug info's entry pc and at every block of the
+ * instance that no other block of it leads to: reordered by the compiler,
+ * an inlined copy is entered from the caller's code wherever its first
+ * block ended up, and the entry pc may name a block that only leaves.
+ *
  *   guard:      some path reaches the free without the destructor, and
  *               the branch that leaves the destructor out tests the value
  *               of is_vmemmap (where the location list puts it, or a
  *               register loaded or copied from there): fix present.
- *   unguarded:  every path from the entry to the free goes through the
+ *   unguarded:  every path from an entry to the free goes through the
  *               destructor: fix absent, whatever the parameters are called.
  *
  * Anything else (a name not in the tables, a skip on some other value, no
@@ -112,19 +117,42 @@ static const char *pname(const struct rvmm_fixcode_in *in)
 	return in->nr_locs && in->param ? in->param : "the parameter";
 }
 
+/* The first entry, for the messages: the debug info's if it is one. */
+static int first_entry(const struct graph *g, int entry)
+{
+	int i;
+
+	if (entry >= 0)
+		return entry;
+	for (i = 0; i < g->nr; i++)
+		if (g->n[i].entry)
+			return i;
+	return 0;
+}
+
 static void verdict(struct graph *g, int entry, struct rvmm_fixcode_out *out)
 {
 	int i, first_dtor = -1, first_free = -1, any_dtor = 0, nr_cand = 0;
-	int reach_free_avoid = 0;
+	int reach_free_avoid = 0, nr_entries;
 
-	fixcode_reach(g, entry, 0);
-	fixcode_reach(g, entry, 1);
+	nr_entries = fixcode_entries(g, entry);
+	if (nr_entries <= 0) {
+		snprintf(out->why, sizeof(out->why),
+			 nr_entries ? "out of memory"
+				    : "no way into the instance's code");
+		return;
+	}
+	fixcode_reach(g, 0);
+	fixcode_reach(g, 1);
 	fixcode_backward(g);
 	for (i = 0; i < g->nr; i++) {
 		struct node *n = &g->n[i];
 
 		any_dtor |= n->dtor;
-		if (n->reach && n->dtor && first_dtor < 0)
+		/* the dtor on the way to the free, not a stray block of it */
+		if (n->reach && n->dtor &&
+		    (first_dtor < 0 ||
+		     (n->to_free && !g->n[first_dtor].to_free)))
 			first_dtor = i;
 		if (n->reach && n->free_ && first_free < 0)
 			first_free = i;
@@ -136,10 +164,12 @@ static void verdict(struct graph *g, int entry, struct rvmm_fixcode_out *out)
 	if (first_free >= 0)
 		out->free_pc = g->n[first_free].pc;
 	if (first_free < 0) {
+		i = first_entry(g, entry);
 		snprintf(out->why, sizeof(out->why),
 			 "no known free (free_reserved_page, pagetable_free, "
-			 "...) reached from %#llx",
-			 (unsigned long long)g->n[entry].pc);
+			 "...) reached from %#llx%s",
+			 (unsigned long long)g->n[i].pc,
+			 nr_entries > 1 ? " or the other entries" : "");
 		return;
 	}
 	if (!any_dtor) {
@@ -179,7 +209,7 @@ static void verdict(struct graph *g, int entry, struct rvmm_fixcode_out *out)
 		return;
 	}
 	/* some path leaves the dtor out: which branch, on what? */
-	fixcode_taint_flow(g, entry);
+	fixcode_taint_flow(g);
 	for (i = 0; i < g->nr; i++) {
 		struct node *n = &g->n[i];
 		int k, skip = -1, other = -1, reg = -1, when_true = 0, bad;
@@ -275,13 +305,8 @@ void rvmm_fixcode_analyse(const struct rvmm_fixcode_in *in,
 	}
 	if (fixcode_build(&g, out))
 		goto out;
+	/* not an instruction of the instance: the other entries may do */
 	entry = fixcode_find(&g, in->entry);
-	if (entry < 0) {
-		snprintf(out->why, sizeof(out->why),
-			 "entry %#llx is not an instruction of the instance",
-			 (unsigned long long)in->entry);
-		goto out;
-	}
 	verdict(&g, entry, out);
 out:
 	free(g.n);

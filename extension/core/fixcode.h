@@ -65,7 +65,12 @@ struct rvmm_fixcode_in {
 	uint64_t base; /* run-time address of code[0] */
 	const uint8_t *code;
 	size_t len;
-	uint64_t entry; /* where the instance starts running */
+	/*
+	 * The debug info's entry pc.  GCC may put it on a stray block after
+	 * reordering, so every block nothing in the instance leads to is an
+	 * entry too.
+	 */
+	uint64_t entry;
 	int nr_ranges; /* its code */
 	const struct rvmm_code_range *range;
 	int nr_dtor; /* inlined destructors inside it */

@@ -148,15 +148,44 @@ int fixcode_build(struct graph *g, struct rvmm_fixcode_out *out)
 	return 0;
 }
 
-/* Forward reachability from the entry; avoid: do not enter the dtor. */
-void fixcode_reach(struct graph *g, int entry, int avoid)
+/*
+ * GCC may put the entry pc of an inlined copy whose blocks it reordered on
+ * a block that only leaves it (a jump back into the caller's loop): the
+ * instance is then entered elsewhere, by a jump or a fall-through from the
+ * caller's code into one of its ranges.  A node nothing in the instance
+ * leads to can only be reached that way, so it is an entry too.
+ */
+int fixcode_entries(struct graph *g, int entry)
 {
-	/* a node is pushed once per edge into it: at most 2 * nr + 1 */
-	int *stack = malloc(sizeof(int) * (2 * g->nr + 2)), sp = 0, i, s;
+	char *pred = calloc(g->nr ? g->nr : 1, 1);
+	int i, k, nr = 0;
+
+	if (!pred)
+		return -1;
+	for (i = 0; i < g->nr; i++)
+		for (k = 0; k < 2; k++)
+			if (g->n[i].succ[k] >= 0 && g->n[i].succ[k] != i)
+				pred[g->n[i].succ[k]] = 1;
+	for (i = 0; i < g->nr; i++) {
+		g->n[i].entry = i == entry || !pred[i];
+		nr += g->n[i].entry;
+	}
+	free(pred);
+	return nr;
+}
+
+/* Forward reachability from the entries; avoid: do not enter the dtor. */
+void fixcode_reach(struct graph *g, int avoid)
+{
+	/* a node is pushed once per entry and per edge into it */
+	int max = 3 * g->nr + 2;
+	int *stack = malloc(sizeof(int) * max), sp = 0, i, s;
 
 	if (!stack)
 		return;
-	stack[sp++] = entry;
+	for (i = 0; i < g->nr; i++)
+		if (g->n[i].entry)
+			stack[sp++] = i;
 	while (sp) {
 		struct node *n = &g->n[stack[--sp]];
 
@@ -170,7 +199,7 @@ void fixcode_reach(struct graph *g, int entry, int avoid)
 			n->reach = 1;
 		for (i = 0; i < 2; i++) {
 			s = n->succ[i];
-			if (s >= 0 && sp < 2 * g->nr + 2 &&
+			if (s >= 0 && sp < max &&
 			    (avoid ? !g->n[s].reach_avoid : !g->n[s].reach))
 				stack[sp++] = s;
 		}
@@ -178,7 +207,10 @@ void fixcode_reach(struct graph *g, int entry, int avoid)
 	free(stack);
 }
 
-/* can_free: reaches a free without the dtor; can_dtor: reaches the dtor. */
+/*
+ * can_free: reaches a free without the dtor; can_dtor: reaches the dtor;
+ * to_free: reaches a free at all.
+ */
 void fixcode_backward(struct graph *g)
 {
 	int changed = 1, i, k;
@@ -187,7 +219,7 @@ void fixcode_backward(struct graph *g)
 		changed = 0;
 		for (i = g->nr - 1; i >= 0; i--) {
 			struct node *n = &g->n[i];
-			int cf = n->free_, cd = n->dtor;
+			int cf = n->free_, cd = n->dtor, tf = n->free_;
 
 			for (k = 0; k < 2; k++) {
 				int s = n->succ[k];
@@ -196,12 +228,15 @@ void fixcode_backward(struct graph *g)
 					continue;
 				cf |= g->n[s].can_free;
 				cd |= g->n[s].can_dtor;
+				tf |= g->n[s].to_free;
 			}
 			if (n->dtor)
 				cf = 0;
-			if (cf != n->can_free || cd != n->can_dtor) {
+			if (cf != n->can_free || cd != n->can_dtor ||
+			    tf != n->to_free) {
 				n->can_free = cf;
 				n->can_dtor = cd;
+				n->to_free = tf;
 				changed = 1;
 			}
 		}

@@ -27,7 +27,8 @@ struct node {
 	struct rvmm_rv_insn in;
 	int succ[2];
 	unsigned dtor : 1, free_ : 1, unknown_call : 1, reach : 1,
-		reach_avoid : 1, can_free : 1, can_dtor : 1, skip_side : 1;
+		reach_avoid : 1, can_free : 1, can_dtor : 1, skip_side : 1,
+		entry : 1, to_free : 1;
 	struct taint t;
 };
 
@@ -44,9 +45,18 @@ struct graph {
 int fixcode_build(struct graph *g, struct rvmm_fixcode_out *out);
 /* The node at pc, or EXIT. */
 int fixcode_find(const struct graph *g, uint64_t pc);
-/* Forward reachability from the entry; avoid: do not enter the dtor. */
-void fixcode_reach(struct graph *g, int entry, int avoid);
-/* can_free: reaches a free without the dtor; can_dtor: reaches the dtor. */
+/*
+ * Mark where control enters the instance: the debug info's entry pc (entry,
+ * or EXIT if it is not an instruction of the instance) and every node no
+ * other node of the instance leads to.  Returns how many.
+ */
+int fixcode_entries(struct graph *g, int entry);
+/* Forward reachability from the entries; avoid: do not enter the dtor. */
+void fixcode_reach(struct graph *g, int avoid);
+/*
+ * can_free: reaches a free without the dtor; can_dtor: reaches the dtor;
+ * to_free: reaches a free at all.
+ */
 void fixcode_backward(struct graph *g);
 /*
  * The first unknown call reachable from start without the dtor (the skip
@@ -57,7 +67,7 @@ int fixcode_skip_side_unknown_call(struct graph *g, int start);
 /* fixcode_taint.c: the parameter's value through registers and stack slots */
 
 /* Fill each reachable node's t: what holds the parameter at it. */
-void fixcode_taint_flow(struct graph *g, int entry);
+void fixcode_taint_flow(struct graph *g);
 /*
  * Does branch n test the parameter?  Returns 1 and *when_true (the branch
  * is taken when the parameter is true), 0 if it tests something else.

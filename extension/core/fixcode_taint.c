@@ -135,16 +135,21 @@ static int meet(struct taint *a, const struct taint *b)
 	return old.reg != a->reg || old.inv != a->inv || old.nr != a->nr;
 }
 
-void fixcode_taint_flow(struct graph *g, int entry)
+void fixcode_taint_flow(struct graph *g)
 {
 	int *work = malloc(sizeof(int) * (g->nr + 1)), nw = 0, i, k;
 	char *queued = calloc(g->nr, 1);
 
 	if (!work || !queued)
 		goto out;
-	g->n[entry].t.valid = 1;
-	work[nw++] = entry;
-	queued[entry] = 1;
+	/* at each entry only the location list is known */
+	for (i = 0; i < g->nr; i++) {
+		if (!g->n[i].entry)
+			continue;
+		g->n[i].t.valid = 1;
+		work[nw++] = i;
+		queued[i] = 1;
+	}
 	while (nw) {
 		int idx = work[--nw];
 		struct node *n = &g->n[idx];
@@ -168,7 +173,6 @@ void fixcode_taint_flow(struct graph *g, int entry)
 out:
 	free(work);
 	free(queued);
-	(void)i;
 }
 
 /*

@@ -386,10 +386,104 @@ static void test_shapes(void)
 	CHECK(run(&sh, slot, 1, &o) == RVMM_FC_UNKNOWN);
 }
 
+/*
+ * The backport kernel's layout (Debian 6.12 partial backport, DWARF 5):
+ * GCC reordered the instance's blocks and put its entry pc on a block of
+ * the dtor's ranges that only jumps back into the caller's loop; the code
+ * runs from a later range, entered by a fall-through from the caller.
+ *
+ * 0x3000 j 0x2000              range A, the debug info's entry pc
+ * 0x3004 nop                   the caller's
+ * 0x3008 ld a4,0(s6)           range B: where the instance really starts
+ * 0x300c bnez a4 -> 0x3024
+ * 0x3010 ld a5,-120(s0)
+ * 0x3014 guard                 (or a nop)
+ * 0x3018 nop; nop              inlined dtor [0x3018,0x3020)
+ * 0x3020 jal free_reserved_page
+ * 0x3024 ret
+ */
+#define BASE2 0x3000
+
+static uint8_t code2[0x26];
+
+static enum rvmm_fixcode_verdict run_reordered(uint32_t guard, uint64_t entry,
+					       struct rvmm_fixcode_out *o)
+{
+	static const struct rvmm_code_range ranges[] = {
+		{BASE2, BASE2 + 4},
+		{BASE2 + 8, BASE2 + sizeof(code2)},
+	};
+	static const struct rvmm_code_range dtor[] = {
+		{BASE2, BASE2 + 4},
+		{BASE2 + 0x18, BASE2 + 0x20},
+	};
+	static const struct rvmm_var_loc slot[] = {
+		{BASE2, BASE2 + sizeof(code2), RVMM_LOC_MEM, 8, -120},
+	};
+	const uint32_t words[] = {
+		enc_jal(0, 0x2000 - BASE2),
+		NOP4,
+		enc_ld(14, 22, 0),
+		enc_b(1, 14, 0, 0x24 - 0xc),
+		enc_ld(15, 8, -120),
+		guard ? guard : NOP4,
+		NOP4,
+		NOP4,
+		enc_jal(1, FREE_FN - (BASE2 + 0x20)),
+	};
+	struct rvmm_fixcode_in in = {
+		.base = BASE2,
+		.code = code2,
+		.len = sizeof(code2),
+		.entry = entry,
+		.nr_ranges = 2,
+		.range = ranges,
+		.nr_dtor = 2,
+		.dtor = dtor,
+		.param = "is_vmemmap",
+		.nr_locs = 1,
+		.loc = slot,
+		.callee = callee,
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		code2[4 * i] = words[i];
+		code2[4 * i + 1] = words[i] >> 8;
+		code2[4 * i + 2] = words[i] >> 16;
+		code2[4 * i + 3] = words[i] >> 24;
+	}
+	code2[0x24] = RET & 0xff;
+	code2[0x25] = RET >> 8;
+	rvmm_fixcode_analyse(&in, o);
+	return o->verdict;
+}
+
+static void test_reordered(void)
+{
+	struct rvmm_fixcode_out o;
+
+	/* the partial backport: absent, found from the range B entry */
+	CHECK(run_reordered(0, BASE2, &o) == RVMM_FC_UNGUARDED);
+	CHECK_EQ(o.dtor_pc, BASE2 + 0x18);
+	CHECK_EQ(o.free_pc, BASE2 + 0x20);
+	/* the same fixed: the guard on is_vmemmap is still seen */
+	CHECK(run_reordered(enc_b(1, 15, 0, 0x20 - 0x14), BASE2, &o) ==
+	      RVMM_FC_GUARD);
+	CHECK_EQ(o.branch_pc, BASE2 + 0x14);
+	CHECK_EQ(o.skip_pc, BASE2 + 0x20);
+	/* an entry pc that is no instruction of the instance */
+	CHECK(run_reordered(0, BASE2 + 4, &o) == RVMM_FC_UNGUARDED);
+	/* a skip on something else stays unknown */
+	CHECK(run_reordered(enc_b(1, 13, 0, 0x20 - 0x14), BASE2, &o) ==
+	      RVMM_FC_UNKNOWN);
+}
+
 int main(void)
 {
 	test_decode();
 	test_roles();
 	test_shapes();
+	test_reordered();
 	return t_report();
 }
