@@ -69,7 +69,7 @@ unpack-samples:
 	scripts/unpack-samples.sh $(B)/samples
 
 samples: deps all
-	for s in bug bug-silent fixed bug-sv48 backport backport-silent; do \
+	for s in bug fixed bug-sv48 backport backport-silent; do \
 		scripts/make-sample.sh $$s || exit 1; done
 
 # triage exits 10 on a match, which is what the bug sample should give.

@@ -2,6 +2,8 @@
 # Build, run and package one committed sample into samples/NAME/:
 #   bug        revert of 21f1b85c8912, DEBUG_VM, Sv57: VM_BUG_ON_PAGE on unload
 #   bug-silent the same without DEBUG_VM: no BUG, accounting goes wrong
+#              (its kernel boots in the live tests; not committed as a sample,
+#              backport-silent stands for the silent form)
 #   fixed      Debian's tree as is, DEBUG_VM: unload is clean
 #   bug-sv48   the bug kernel booted with no5lvl: the hot-add itself oopses
 #   backport   a partial backport (is_vmemmap kept, guard gone), embedded
@@ -9,7 +11,7 @@
 #   backport-silent  the same without DEBUG_VM: accounting goes wrong
 # Needs build/rvmm-fixdump (make) to add the guest's VMCOREINFO to the dumps.
 set -eu
-seed=
+seed= base=
 name=${1:?usage: make-sample.sh bug|bug-silent|fixed|bug-sv48|backport|backport-silent}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$here/..
@@ -18,12 +20,12 @@ fixdump=$top/build/rvmm-fixdump
 case $name in
 bug) variant=bug cmdline= formats="elf kdump" ;;
 bug-silent) variant=bug-silent cmdline= formats=kdump ;;
-fixed) variant=fixed cmdline= formats=elf ;;
+fixed) variant=fixed cmdline= formats=elf base=bug ;;
 bug-sv48) variant=bug cmdline=no5lvl formats=elf ;;
 # fixed seeds: the KASLR offset is part of what the tests check
 backport) variant=backport cmdline= formats=elf seed=0x5eed0f0ff5e7c0de ;;
-backport-silent) variant=backport-silent cmdline= formats=elf
-	seed=0x0123456789abcdef ;;
+backport-silent) variant=backport-silent cmdline= formats=kdump
+	seed=0x0123456789abcdef base=backport ;;
 *) echo "make-sample.sh: unknown sample '$name'" >&2; exit 2 ;;
 esac
 [ -x "$fixdump" ] || { echo "make-sample.sh: $fixdump missing: run make first" >&2; exit 1; }
@@ -62,4 +64,6 @@ fi
 cp "$run/console.log" "$run/info-mem.txt" "$run/info-registers.txt" "$dest/"
 "$here/write-manifest.sh" "$name" "$variant" "$cmdline" "$kdir" "$dest" \
 	"$vmlinux" >"$dest/manifest"
+# a vmlinux built from the same tree as the base sample's is kept as a delta
+[ -z "$base" ] || "$here/delta-sample-file.sh" "$name" "$base"
 echo "$dest"
