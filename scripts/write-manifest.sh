@@ -57,7 +57,11 @@ fact panic "$(first 'Kernel panic - not syncing: .*' | sed 's/ ]---$//')"
 if grep -q 'rvmm-trigger: unmapped' "$log" || ! grep -q 'rvmm-trigger: mapped' "$log"; then
 	fact kmem_n_trigger_sections 0
 	fact kmem_n_trigger_state none
-elif grep -qi 'kernel BUG at' "$log"; then
+elif grep -qi 'kernel BUG at' "$log" &&
+	[ "$(gdb-multiarch -nx -batch -ex 'print sizeof(struct page)' "$kdir/vmlinux" 2>/dev/null |
+		sed -n 's/^\$1 = //p')" = 64 ]; then
+	# (with 64-byte struct pages each section's memmap is 2 MiB-aligned;
+	# other sizes share a vmemmap leaf across sections: no simple rule)
 	fact kmem_n_trigger_sections 1
 	fact kmem_n_trigger_state P
 else
