@@ -2,7 +2,7 @@
 # elfutils, and struct rvmm_source over both.  Included by the top-level
 # Makefile (which defines B, CC, CFLAGS, CORE_SRCS and the %.o rules).
 STANDALONE_READER_SRCS := $(addprefix extension/standalone/, \
-	strmap.c debuginfo.c debuginfo_types.c debuginfo_lines.c debuginfo_scope.c debuginfo_inline.c debuginfo_ops.c \
+	errfmt.c strmap.c debuginfo.c debuginfo_types.c debuginfo_lines.c debuginfo_scope.c debuginfo_inline.c debuginfo_ops.c \
 	dumpfile.c dumprange.c elfnote.c kdump_header.c)
 STANDALONE_SRCS := $(STANDALONE_READER_SRCS) extension/standalone/source.c
 STANDALONE_LIBS := -lkdumpfile -ldw -lelf -lz

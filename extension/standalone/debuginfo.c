@@ -18,19 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "errfmt.h"
 #include "debuginfo_priv.h"
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 static int add_symbol(struct rvmm_debuginfo *di, const char *name,
 		      const GElf_Sym *sym)
@@ -93,10 +82,10 @@ static int load_symbols(struct rvmm_debuginfo *di, char *err, size_t errlen)
 		}
 		return 0;
 	}
-	set_err(err, errlen, "%s: no ELF symbol table", di->path);
+	rvmm_set_err(err, errlen, "%s: no ELF symbol table", di->path);
 	return -1;
 nomem:
-	set_err(err, errlen, "%s: out of memory", di->path);
+	rvmm_set_err(err, errlen, "%s: out of memory", di->path);
 	return -1;
 }
 
@@ -234,8 +223,9 @@ static int index_dwarf(struct rvmm_debuginfo *di, char *err, size_t errlen)
 		    !dwarf_child(&cu, &die)) {
 			do {
 				if (index_die(di, &die)) {
-					set_err(err, errlen,
-						"%s: out of memory", di->path);
+					rvmm_set_err(err, errlen,
+						     "%s: out of memory",
+						     di->path);
 					return -1;
 				}
 			} while (!dwarf_siblingof(&die, &die));
@@ -244,10 +234,11 @@ static int index_dwarf(struct rvmm_debuginfo *di, char *err, size_t errlen)
 		off = next;
 	}
 	if (!di->cu_count || !di->types.count) {
-		set_err(err, errlen,
-			"%s: no DWARF type information (kernel built without "
-			"CONFIG_DEBUG_INFO?)",
-			di->path);
+		rvmm_set_err(err, errlen,
+			     "%s: no DWARF type information (kernel built "
+			     "without "
+			     "CONFIG_DEBUG_INFO?)",
+			     di->path);
 		return -1;
 	}
 	return 0;
@@ -260,38 +251,39 @@ struct rvmm_debuginfo *rvmm_debuginfo_open(const char *path, char *err,
 	GElf_Ehdr ehdr;
 
 	if (!di || !(di->path = strdup(path))) {
-		set_err(err, errlen, "%s: out of memory", path);
+		rvmm_set_err(err, errlen, "%s: out of memory", path);
 		free(di);
 		return NULL;
 	}
 	di->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (di->fd < 0) {
-		set_err(err, errlen, "%s: %s", path, strerror(errno));
+		rvmm_set_err(err, errlen, "%s: %s", path, strerror(errno));
 		goto fail;
 	}
 	elf_version(EV_CURRENT);
 	di->elf = elf_begin(di->fd, ELF_C_READ_MMAP, NULL);
 	if (!di->elf || elf_kind(di->elf) != ELF_K_ELF ||
 	    !gelf_getehdr(di->elf, &ehdr)) {
-		set_err(err, errlen, "%s: not an ELF file", path);
+		rvmm_set_err(err, errlen, "%s: not an ELF file", path);
 		goto fail;
 	}
 	if (ehdr.e_machine != EM_RISCV ||
 	    ehdr.e_ident[EI_CLASS] != ELFCLASS64) {
-		set_err(err, errlen,
-			"%s: wrong architecture: ELF machine %u, not riscv64 "
-			"(%u)",
-			path, ehdr.e_machine, EM_RISCV);
+		rvmm_set_err(err, errlen,
+			     "%s: wrong architecture: ELF machine %u, not "
+			     "riscv64 "
+			     "(%u)",
+			     path, ehdr.e_machine, EM_RISCV);
 		goto fail;
 	}
 	if (load_symbols(di, err, errlen))
 		goto fail;
 	di->dwarf = dwarf_begin_elf(di->elf, DWARF_C_READ, NULL);
 	if (!di->dwarf) {
-		set_err(err, errlen,
-			"%s: no DWARF debug info (%s); build with "
-			"CONFIG_DEBUG_INFO",
-			path, dwarf_errmsg(-1));
+		rvmm_set_err(err, errlen,
+			     "%s: no DWARF debug info (%s); build with "
+			     "CONFIG_DEBUG_INFO",
+			     path, dwarf_errmsg(-1));
 		goto fail;
 	}
 	if (index_dwarf(di, err, errlen))

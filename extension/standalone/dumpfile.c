@@ -20,21 +20,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "errfmt.h"
 #include "dumpfile_priv.h"
 #include "elfnote.h"
 #include "kdump_header.h"
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 /* QEMU writes kdump-zlib dumps in makedumpfile's flattened form. */
 static int is_flattened(int fd)
@@ -78,7 +67,7 @@ static int check_kdump_header(struct rvmm_dump *dump, char *err, size_t errlen)
 
 	if (!kdump_header_read(dump->fd, &hdr, reason, sizeof(reason)))
 		return 0;
-	set_err(err, errlen, "%s: %s", dump->path, reason);
+	rvmm_set_err(err, errlen, "%s: %s", dump->path, reason);
 	return -1;
 }
 
@@ -140,10 +129,11 @@ static int check_arch(struct rvmm_dump *dump, char *err, size_t errlen)
 	    KDUMP_OK) {
 		if (machine == EM_RISCV)
 			return 0;
-		set_err(err, errlen,
-			"%s: wrong architecture: ELF machine %u, not riscv64 "
-			"(%u)",
-			dump->path, (unsigned int)machine, EM_RISCV);
+		rvmm_set_err(err, errlen,
+			     "%s: wrong architecture: ELF machine %u, not "
+			     "riscv64 "
+			     "(%u)",
+			     dump->path, (unsigned int)machine, EM_RISCV);
 		return -1;
 	}
 	if (dump->kind == RVMM_DUMP_KDUMP)
@@ -152,8 +142,8 @@ static int check_arch(struct rvmm_dump *dump, char *err, size_t errlen)
 		string_attr(dump->kdump, "arch.name", &what);
 	if (!what || !strcmp(what, "riscv64"))
 		return 0; /* nothing says otherwise */
-	set_err(err, errlen, "%s: wrong architecture: %s, not riscv64",
-		dump->path, what);
+	rvmm_set_err(err, errlen, "%s: wrong architecture: %s, not riscv64",
+		     dump->path, what);
 	return -1;
 }
 
@@ -199,10 +189,11 @@ static int check_kdump_ends(struct rvmm_dump *dump, char *err, size_t errlen)
 		status = kdump_read(dump->kdump, KDUMP_MACHPHYSADDR, pa[i],
 				    &byte, &len);
 		if (status != KDUMP_OK && status != KDUMP_ERR_NODATA) {
-			set_err(err, errlen,
-				"%s: truncated or corrupt: page at %#llx: %s",
-				dump->path, (unsigned long long)pa[i],
-				kdump_get_err(dump->kdump));
+			rvmm_set_err(err, errlen,
+				     "%s: truncated or corrupt: page at %#llx: "
+				     "%s",
+				     dump->path, (unsigned long long)pa[i],
+				     kdump_get_err(dump->kdump));
 			return -1;
 		}
 	}
@@ -251,7 +242,7 @@ static int load_vmcoreinfo(struct rvmm_dump *dump, char *err, size_t errlen)
 	}
 	dump->vmcoreinfo_raw = raw;
 	if (parse_vmcoreinfo(dump)) {
-		set_err(err, errlen, "%s: out of memory", dump->path);
+		rvmm_set_err(err, errlen, "%s: out of memory", dump->path);
 		return -1;
 	}
 	return 0;
@@ -265,7 +256,7 @@ static int open_kdump(struct rvmm_dump *dump, char *err, size_t errlen)
 
 	dump->kdump = kdump_new();
 	if (!dump->kdump) {
-		set_err(err, errlen, "%s: out of memory", dump->path);
+		rvmm_set_err(err, errlen, "%s: out of memory", dump->path);
 		return -1;
 	}
 	/*
@@ -284,16 +275,17 @@ static int open_kdump(struct rvmm_dump *dump, char *err, size_t errlen)
 	kdump_set_number_attr(dump->kdump, "file.mmap_policy",
 			      KDUMP_MMAP_NEVER);
 	if (is_elf_non_core(dump->fd)) {
-		set_err(err, errlen,
-			"%s: an ELF executable or object, not a core dump "
-			"(vmlinux and vmcore swapped?)",
-			dump->path);
+		rvmm_set_err(err, errlen,
+			     "%s: an ELF executable or object, not a core dump "
+			     "(vmlinux and vmcore swapped?)",
+			     dump->path);
 		return -1;
 	}
 	status = kdump_open_fd(dump->kdump, dump->fd);
 	if (status != KDUMP_OK) {
-		set_err(err, errlen, "%s: not a dump libkdumpfile can read: %s",
-			dump->path, kdump_get_err(dump->kdump));
+		rvmm_set_err(err, errlen,
+			     "%s: not a dump libkdumpfile can read: %s",
+			     dump->path, kdump_get_err(dump->kdump));
 		return -1;
 	}
 	/* Any change of cache.size allocates the missing cache. */
@@ -302,8 +294,8 @@ static int open_kdump(struct rvmm_dump *dump, char *err, size_t errlen)
 		    KDUMP_OK &&
 	    kdump_set_number_attr(dump->kdump, "cache.size", cache_size + 1) !=
 		    KDUMP_OK) {
-		set_err(err, errlen, "%s: page cache: %s", dump->path,
-			kdump_get_err(dump->kdump));
+		rvmm_set_err(err, errlen, "%s: page cache: %s", dump->path,
+			     kdump_get_err(dump->kdump));
 		return -1;
 	}
 	if (string_attr(dump->kdump, "file.format", &dump->format))
@@ -327,20 +319,21 @@ struct rvmm_dump *rvmm_dump_open(const char *path, char *err, size_t errlen)
 	struct rvmm_dump *dump = calloc(1, sizeof(*dump));
 
 	if (!dump || !(dump->path = strdup(path))) {
-		set_err(err, errlen, "%s: out of memory", path);
+		rvmm_set_err(err, errlen, "%s: out of memory", path);
 		free(dump);
 		return NULL;
 	}
 	dump->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (dump->fd < 0) {
-		set_err(err, errlen, "%s: %s", path, strerror(errno));
+		rvmm_set_err(err, errlen, "%s: %s", path, strerror(errno));
 		goto fail;
 	}
 	if (is_flattened(dump->fd)) {
-		set_err(err, errlen,
-			"%s: flattened makedumpfile format; convert it first "
-			"with `makedumpfile -R out < %s`",
-			path, path);
+		rvmm_set_err(err, errlen,
+			     "%s: flattened makedumpfile format; convert it "
+			     "first "
+			     "with `makedumpfile -R out < %s`",
+			     path, path);
 		goto fail;
 	}
 	if (is_kdump(dump->fd) && check_kdump_header(dump, err, errlen))

@@ -8,19 +8,8 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+#include "errfmt.h"
 #include "dumpfile_priv.h"
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 /* Append [start, end); merge it into the last range when they touch. */
 static int add_range(struct range_list *list, uint64_t start, uint64_t end)
@@ -124,8 +113,8 @@ int dump_load_ranges(struct rvmm_dump *dump, char *err, size_t errlen)
 		    KDUMP_OK &&
 	    kdump_get_typed_attr(dump->kdump, "file.pagemap", &attr) !=
 		    KDUMP_OK) {
-		set_err(err, errlen, "%s: no page map: %s", dump->path,
-			kdump_get_err(dump->kdump));
+		rvmm_set_err(err, errlen, "%s: no page map: %s", dump->path,
+			     kdump_get_err(dump->kdump));
 		return -1;
 	}
 	bmp = attr.val.bitmap;
@@ -139,13 +128,13 @@ int dump_load_ranges(struct rvmm_dump *dump, char *err, size_t errlen)
 		pfn = next;
 	}
 	if (!dump->ranges.n) {
-		set_err(err, errlen, "%s: the dump holds no memory",
-			dump->path);
+		rvmm_set_err(err, errlen, "%s: the dump holds no memory",
+			     dump->path);
 		return -1;
 	}
 	return 0;
 nomem:
-	set_err(err, errlen, "%s: out of memory", dump->path);
+	rvmm_set_err(err, errlen, "%s: out of memory", dump->path);
 	return -1;
 }
 
@@ -168,8 +157,8 @@ int dump_load_elf_segments(struct rvmm_dump *dump, char *err, size_t errlen)
 	elf_version(EV_CURRENT);
 	elf = elf_begin(dump->fd, ELF_C_READ, NULL);
 	if (!elf || elf_getphdrnum(elf, &phnum)) {
-		set_err(err, errlen, "%s: corrupt ELF headers: %s", dump->path,
-			elf_errmsg(-1));
+		rvmm_set_err(err, errlen, "%s: corrupt ELF headers: %s",
+			     dump->path, elf_errmsg(-1));
 		goto out;
 	}
 	for (i = 0; i < phnum; i++) {
@@ -180,8 +169,9 @@ int dump_load_elf_segments(struct rvmm_dump *dump, char *err, size_t errlen)
 		    (phdr.p_type == PT_LOAD &&
 		     (phdr.p_paddr + phdr.p_memsz < phdr.p_paddr ||
 		      phdr.p_paddr + phdr.p_filesz < phdr.p_paddr))) {
-			set_err(err, errlen, "%s: corrupt program header %zu",
-				dump->path, i);
+			rvmm_set_err(err, errlen,
+				     "%s: corrupt program header %zu",
+				     dump->path, i);
 			goto out;
 		}
 		if (phdr.p_filesz && phdr.p_offset + phdr.p_filesz > need)
@@ -194,7 +184,8 @@ int dump_load_elf_segments(struct rvmm_dump *dump, char *err, size_t errlen)
 			      phdr.p_paddr + phdr.p_memsz) ||
 		    (filesz && add_range(&dump->file, phdr.p_paddr,
 					 phdr.p_paddr + filesz))) {
-			set_err(err, errlen, "%s: out of memory", dump->path);
+			rvmm_set_err(err, errlen, "%s: out of memory",
+				     dump->path);
 			goto out;
 		}
 	}
@@ -202,10 +193,10 @@ int dump_load_elf_segments(struct rvmm_dump *dump, char *err, size_t errlen)
 	normalize_ranges(&dump->mem);
 	normalize_ranges(&dump->file);
 	if (need > (uint64_t)st.st_size) {
-		set_err(err, errlen,
-			"%s: truncated: %lld bytes, its headers need %llu",
-			dump->path, (long long)st.st_size,
-			(unsigned long long)need);
+		rvmm_set_err(err, errlen,
+			     "%s: truncated: %lld bytes, its headers need %llu",
+			     dump->path, (long long)st.st_size,
+			     (unsigned long long)need);
 		goto out;
 	}
 	ret = 0;
@@ -246,7 +237,7 @@ int dump_load_kdump_maps(struct rvmm_dump *dump, char *err, size_t errlen)
 			    : have_mem ? mem.val.bitmap
 				       : NULL,
 			    limit, dump->page_size)) {
-		set_err(err, errlen, "%s: out of memory", dump->path);
+		rvmm_set_err(err, errlen, "%s: out of memory", dump->path);
 		return -1;
 	}
 	kdump_clear_err(dump->kdump);
