@@ -29,15 +29,25 @@ static const char *dump_format_name(void)
 	return LIVE() ? "live" : "other";
 }
 
-/* Resolved once per crash session: the dump does not change under us. */
-static struct rvmm_session *get_session(void)
+/*
+ * Resolved once per crash session: the dump does not change under us.
+ * force: the user said --force, so a vmlinux of another build is
+ * accepted (with a note); a session refused for that reason reopens.
+ */
+static struct rvmm_session *get_session_opt(int force)
 {
+	struct rvmm_options opt;
 	struct rvmm_source src;
 	const char *why;
 
+	if (force && session_state < 0 &&
+	    session.identity.verdict == RVMM_ID_DIFFERENT)
+		session_state = 0;
 	if (session_state == 0) {
+		rvmm_options_init(&opt);
+		opt.force = force;
 		rvmm_crash_source(&src);
-		why = rvmm_session_open(&session, &src, NULL);
+		why = rvmm_session_open(&session, &src, &opt);
 		session.dump_format = dump_format_name();
 		session_state = why ? -1 : 1;
 	}
@@ -46,6 +56,27 @@ static struct rvmm_session *get_session(void)
 		return NULL;
 	}
 	return &session;
+}
+
+static struct rvmm_session *get_session(void)
+{
+	return get_session_opt(0);
+}
+
+/* Take --force out of crash's argument list; 1 if it was there. */
+static int take_force(void)
+{
+	int i, n = 0, found = 0;
+
+	for (i = 0; i < argcnt; i++) {
+		if (!strcmp(args[i], "--force"))
+			found = 1;
+		else
+			args[n++] = args[i];
+	}
+	argcnt = n;
+	args[n] = NULL;
+	return found;
 }
 
 /*
@@ -179,7 +210,7 @@ static int run_guarded(void)
 			return 0;
 		}
 	}
-	s = get_session();
+	s = get_session_opt(take_force());
 	if (!s)
 		return 0;
 	rc = rvmm_dispatch(s, &out, argcnt - 1, args + 1, err, sizeof(err));
