@@ -19,7 +19,7 @@
 #include "../core/preflight.h"
 #include "../standalone/debuginfo.h"
 #include "rsp.h"
-#include "guest.h"
+#include "../standalone/kimage.h"
 #include "satp.h"
 #include "source_live.h"
 #include "tdesc.h"
@@ -152,14 +152,14 @@ static const char *open_session(struct rvmm_session *s, struct live_target *t,
  * exit status.
  */
 static int check_guest(struct live_opts *o, struct live_target *t,
-		       struct rsp *r, struct live_guest *g)
+		       struct rsp *r, struct rvmm_kimage *g)
 {
 	struct rvmm_source src;
 	uint64_t base = t->mem ? t->mem_base : o->mem_base;
 	uint64_t len = t->mem ? t->mem_len : GDB_IMAGE_SEARCH;
 
 	live_source_init(t, &src);
-	if (!live_identify(&src, t->di, base, len, g)) {
+	if (!rvmm_kimage_find(&src, t->di, base, len, g)) {
 		rvmm_debuginfo_set_image_offset(t->di, g->offset);
 		return 0;
 	}
@@ -170,7 +170,8 @@ static int check_guest(struct live_opts *o, struct live_target *t,
 	if (!o->force) {
 		fprintf(stderr, "rvmm-live: %s (--force goes on anyway)\n",
 			g->msg);
-		return g->ident == LIVE_SAME ? EXIT_INPUT : EXIT_OTHER_KERNEL;
+		return g->ident == RVMM_KIMAGE_SAME ? EXIT_INPUT
+						    : EXIT_OTHER_KERNEL;
 	}
 	fprintf(stderr,
 		"rvmm-live: warning: %s; going on (--force): results may "
@@ -185,7 +186,7 @@ static int check_guest(struct live_opts *o, struct live_target *t,
  * they disagree.
  */
 static void check_offset(struct rvmm_session *s, struct live_target *t,
-			 const struct live_guest *g, char *line, size_t len)
+			 const struct rvmm_kimage *g, char *line, size_t len)
 {
 	const char *v = s->src.ops->vmcoreinfo(s->src.ctx, "SYMBOL(_stext)");
 	uint64_t link, run;
@@ -253,7 +254,7 @@ static int run(struct live_opts *o, struct live_target *t, struct rsp *r,
 	struct rvmm_out out = {.write = write_stdout};
 	struct rvmm_source src;
 	unsigned int satp_reg = 0, bits = 0;
-	struct live_guest g;
+	struct rvmm_kimage g;
 	uint64_t satp = 0;
 	const char *why;
 	char err[512];
@@ -286,7 +287,7 @@ static int run(struct live_opts *o, struct live_target *t, struct rsp *r,
 	check_offset(s, t, &g, err, sizeof(err));
 	if (!strcmp(o->argv[0], "guest")) {
 		printf("%s\n%s\n", g.msg, err);
-		rc = g.ident == LIVE_SAME ? 0 : EXIT_FAILED;
+		rc = g.ident == RVMM_KIMAGE_SAME ? 0 : EXIT_FAILED;
 	} else if (!strcmp(o->argv[0], "satp")) {
 		if (!r) {
 			fprintf(stderr, "rvmm-live: satp needs --gdb (a RAM "

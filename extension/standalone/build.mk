@@ -3,7 +3,7 @@
 # Makefile (which defines B, CC, CFLAGS, CORE_SRCS and the %.o rules).
 STANDALONE_READER_SRCS := $(addprefix extension/standalone/, \
 	errfmt.c strmap.c debuginfo.c debuginfo_types.c debuginfo_lines.c debuginfo_scope.c debuginfo_inline.c debuginfo_ops.c \
-	dumpfile.c dumprange.c elfnote.c kdump_header.c)
+	dumpfile.c dumprange.c elfnote.c kdump_header.c kimage.c)
 STANDALONE_SRCS := $(STANDALONE_READER_SRCS) extension/standalone/source.c
 STANDALONE_LIBS := -lkdumpfile -ldw -lelf -lz
 STANDALONE_READER_OBJS := $(patsubst %.c,$(B)/%.o,$(STANDALONE_READER_SRCS))

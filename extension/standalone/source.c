@@ -8,6 +8,7 @@
 #include "debuginfo_ops.h"
 #include "dumpfile.h"
 #include "source_standalone.h"
+#include "kimage.h"
 #include "../core/identity.h"
 
 struct standalone_ctx {
@@ -38,17 +39,32 @@ static const struct rvmm_source_ops standalone_ops = {
 	RVMM_DEBUGINFO_OPS,
 };
 
-/* KASLR: the dump says where the image ran; symbols follow from here. */
+/*
+ * KASLR: the dump says where the image ran (VMCOREINFO), else the image
+ * found in its RAM by the banner says so; symbols follow from here.
+ */
 static void relocate_image(struct standalone_ctx *sa,
 			   const struct rvmm_source *src)
 {
+	const struct rvmm_phys_range *r;
 	uint64_t link_stext = 0;
+	struct rvmm_kimage img;
 	const char *how;
+	size_t i, n;
 	int64_t off;
 
 	rvmm_debuginfo_symbol(sa->di, "_stext", &link_stext, NULL);
-	if (!rvmm_image_offset_from_vmcoreinfo(src, link_stext, &off, &how))
+	if (!rvmm_image_offset_from_vmcoreinfo(src, link_stext, &off, &how)) {
 		rvmm_debuginfo_set_image_offset(sa->di, off);
+		return;
+	}
+	r = rvmm_dump_ranges(sa->dump, &n);
+	for (i = 0; r && i < n; i++)
+		if (!rvmm_kimage_find(src, sa->di, r[i].start,
+				      r[i].end - r[i].start, &img)) {
+			rvmm_debuginfo_set_image_offset(sa->di, img.offset);
+			return;
+		}
 }
 
 static struct standalone_ctx *

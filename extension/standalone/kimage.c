@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Identity and KASLR offset of the guest kernel; see guest.h.
+ * Identity and KASLR offset of the kernel in a guest or a dump, from
+ * physical memory alone; see kimage.h.
  *
  * KASLR on riscv64 moves only the virtual address of the image (by a
  * multiple of 2 MiB, kernel_map.virt_offset): the image stays where the
@@ -16,8 +17,8 @@
 #include <string.h>
 
 #include "../core/source.h"
-#include "../standalone/debuginfo.h"
-#include "guest.h"
+#include "debuginfo.h"
+#include "kimage.h"
 
 #define SZ_2M (2ULL << 20)
 #define BANNER_PREFIX "Linux version "
@@ -121,7 +122,7 @@ static int read_u64(const struct rvmm_source *src, uint64_t pa, uint64_t *v)
 /* kernel_map in the image at pa: the KASLR offset, checked. */
 static int image_offset(const struct rvmm_source *src,
 			struct rvmm_debuginfo *di, uint64_t start,
-			struct live_guest *g)
+			struct rvmm_kimage *g)
 {
 	uint64_t kmap, virt, phys, vkpo;
 	long o_virt, o_phys, o_vkpo;
@@ -167,15 +168,15 @@ static int image_offset(const struct rvmm_source *src,
 	return 0;
 }
 
-int live_identify(const struct rvmm_source *src, struct rvmm_debuginfo *di,
-		  uint64_t ram_base, uint64_t ram_len, struct live_guest *g)
+int rvmm_kimage_find(const struct rvmm_source *src, struct rvmm_debuginfo *di,
+		     uint64_t ram_base, uint64_t ram_len, struct rvmm_kimage *g)
 {
 	char want[BANNER_MAX], got[BANNER_MAX];
 	uint64_t start, banner, bsize, nr, k, pa, isize = 0;
 	int found_header = 0;
 
 	memset(g, 0, sizeof(*g));
-	g->ident = LIVE_UNKNOWN;
+	g->ident = RVMM_KIMAGE_UNKNOWN;
 	snprintf(g->guest_build, sizeof(g->guest_build), "?");
 	memset(want, 0, sizeof(want));
 	if (rvmm_debuginfo_symbol(di, "_start", &start, NULL) ||
@@ -202,7 +203,7 @@ int live_identify(const struct rvmm_source *src, struct rvmm_debuginfo *di,
 		pa = ram_base + SZ_2M * (k == 0 ? 1 : k == 1 ? 0 : k);
 		if (!rd(src, pa + (banner - start), got, bsize) &&
 		    !memcmp(got, want, bsize)) {
-			g->ident = LIVE_SAME;
+			g->ident = RVMM_KIMAGE_SAME;
 			g->image_pa = pa;
 			snprintf(g->guest_build, sizeof(g->guest_build), "%s",
 				 g->vmlinux_build);
@@ -223,7 +224,7 @@ int live_identify(const struct rvmm_source *src, struct rvmm_debuginfo *di,
 			 ram_base, ram_base + ram_len - 1, g->vmlinux_build);
 		return -1;
 	}
-	g->ident = LIVE_DIFFERENT;
+	g->ident = RVMM_KIMAGE_DIFFERENT;
 	g->image_pa = pa;
 	guest_banner(src, pa, banner - start, isize, got, sizeof(got));
 	build_of(got, g->guest_build, sizeof(g->guest_build));
