@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Synthetic source for the unit tests; see fake.h. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -323,5 +324,14 @@ int t_has_evidence(const struct rvmm_triage *t, const char *kind,
 		if (!strcmp(t->ev[i].kind, kind) &&
 		    strstr(t->ev[i].detail, text))
 			return 1;
+	return 0;
+}
+
+int fake_symbol_at_remove_pgd(void *ctx, uint64_t addr, char *name, size_t len,
+			      uint64_t *off)
+{
+	(void)ctx;
+	snprintf(name, len, "remove_pgd_mapping");
+	*off = addr - IMG(FAKE_REMOVE_PGD);
 	return 0;
 }

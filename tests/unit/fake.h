@@ -143,6 +143,14 @@ void fake_printk_layout(struct fake *f);
 #define IMG(x) (KLINK + (x))
 #define PA(x) (KPHYS + (x))
 
+/*
+ * symbol_at for triage tests: every address belongs to remove_pgd_mapping,
+ * which starts at IMG(FAKE_REMOVE_PGD).
+ */
+#define FAKE_REMOVE_PGD 0x1000
+int fake_symbol_at_remove_pgd(void *ctx, uint64_t addr, char *name, size_t len,
+			      uint64_t *off);
+
 /* A printk ring buffer in the image: `prb` and its parts. */
 #define RB 0x190000
 #define DESCS 0x191000

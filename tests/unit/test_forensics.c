@@ -181,15 +181,6 @@ static void test_logscan(void)
 #define BUGT 0x1a0000
 #define STRS 0x1a1000
 
-static int fake_symbol_at(void *ctx, uint64_t addr, char *name, size_t len,
-			  uint64_t *off)
-{
-	(void)ctx;
-	snprintf(name, len, "remove_pgd_mapping");
-	*off = addr - IMG(0x1000);
-	return 0;
-}
-
 static int fake_chain(void *ctx, uint64_t addr, char (*n)[64], int max)
 {
 	static const char *const c[] = {"pmd_ptlock_free", "pagetable_pmd_dtor",
@@ -240,7 +231,7 @@ static void test_bugtable(void)
 	bug_entry(&k.f, 3, IMG(0x1040), IMG(STRS), 3131);
 	fake_source(&k.f, &src);
 	ops = *src.ops;
-	ops.symbol_at = fake_symbol_at;
+	ops.symbol_at = fake_symbol_at_remove_pgd;
 	ops.inline_chain = fake_chain;
 	src.ops = &ops;
 	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);

@@ -254,21 +254,12 @@ static void test_roles(void)
 
 #define BUGT 0x1a0000
 #define STRS 0x1a1000
-#define FN 0x1000 /* remove_pgd_mapping */
+#define FN FAKE_REMOVE_PGD /* remove_pgd_mapping */
 #define TRAP 0x1028 /* its dtor VM_BUG_ON */
 #define PFN 0x80010ULL
 
 static const char *const *chain_now;
 static int chain_len;
-
-static int sym_at(void *ctx, uint64_t addr, char *name, size_t len,
-		  uint64_t *off)
-{
-	(void)ctx;
-	snprintf(name, len, "remove_pgd_mapping");
-	*off = addr - IMG(FN);
-	return 0;
-}
 
 static int chain_at(void *ctx, uint64_t addr, char (*n)[64], int max)
 {
@@ -350,7 +341,7 @@ static void open_src(struct fake_kernel *k, struct rvmm_source_ops *ops,
 {
 	fake_source(&k->f, src);
 	*ops = *src->ops;
-	ops->symbol_at = sym_at;
+	ops->symbol_at = fake_symbol_at_remove_pgd;
 	ops->inline_chain = chain_at;
 	src->ops = ops;
 	CHECK(rvmm_session_open(s, src, NULL) == NULL);
