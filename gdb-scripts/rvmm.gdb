@@ -33,8 +33,9 @@
 # the guest's own page tables, against the banner in the vmlinux file, read
 # through a clone of the inferior that has no target: GDB then reads the
 # file's sections) and refuses to answer otherwise.  KASLR kernels are
-# refused the same way (GDB's symbols are link-time addresses): use
-# rvmm-live, which finds the offset.
+# refused the same way while GDB's symbols are link-time addresses: run
+# rvmm-kaslr once, which finds the offset in guest memory (physical reads)
+# and reloads the symbols there (symbol-file -o OFFSET).
 #
 # Kernel configs differ: fields and enumerators that only some kernels
 # have (struct page's memcg_data without CONFIG_MEMCG, struct ptdesc
@@ -233,6 +234,8 @@ define rvmm-file-banner
   set $rvmm_file_inf = $_shell_exitcode
   if $rvmm_file_inf > 0
     eval "pipe inferior %d | cat >/dev/null", $rvmm_file_inf
+    # the clone loads the symbols anew, at their link-time addresses
+    set $rvmm_link_banner = (unsigned long)&linux_banner
     set $rvmm_i = 0
     while $rvmm_i < $rvmm_bwords
       eval "set $rvmm_fb%d = ((unsigned long *)&linux_banner)[%d]", $rvmm_i, $rvmm_i
@@ -308,7 +311,7 @@ define rvmm-check-banner
     echo rvmm: cannot read linux_banner from the vmlinux file: cannot tell whether it is the guest's kernel; refusing\n
   else
     if !$rvmm_ok
-      printf "rvmm: linux_banner (0x%lx) is not mapped in the guest: not the guest's kernel (or KASLR: use rvmm-live); refusing\n", &linux_banner
+      printf "rvmm: linux_banner (0x%lx) is not mapped in the guest: not the guest's kernel, or a KASLR kernel (run rvmm-kaslr); refusing\n", &linux_banner
     else
       # the guest's words, all read in one physical-mode window
       set $rvmm_bpa = $rvmm_pa
@@ -340,7 +343,7 @@ define rvmm-check-banner
           printf "  guest:   "
           rvmm-print-banner gb
         else
-          printf "  guest:   no banner at linux_banner's address (PA 0x%lx): another build, or KASLR (use rvmm-live)\n", $rvmm_bpa
+          printf "  guest:   no banner at linux_banner's address (PA 0x%lx): another build, or KASLR (run rvmm-kaslr)\n", $rvmm_bpa
         end
       end
     end
@@ -435,6 +438,127 @@ end
 
 # ---------------------------------------------------------------------
 # Commands
+
+define rvmm-kaslr
+  # riscv64 KASLR moves only the image's virtual address: the image stays
+  # where the boot loader put it (2 MiB aligned) and kernel_map sits at the
+  # same offset from it as in the file.  Find the image by its banner
+  # (physical reads of 2 MiB-aligned RAM addresses, RAM + 2 MiB first, as
+  # rvmm-live does), read kernel_map beside it: the offset is
+  # kernel_map.virt_addr - the link-time _start.  Differences of two
+  # symbols are the same whatever offset GDB's symbols have; the link-time
+  # banner address comes from the file (rvmm-file-banner's clone).
+  rvmm-restore
+  if !$rvmm_probed
+    rvmm-probe
+  end
+  set $rvmm_kaslr_ok = 0
+  if !$rvmm_file_banner_ok
+    echo rvmm-kaslr: cannot read linux_banner from the vmlinux file; no offset\n
+  else
+    set $rvmm_sym_off = (unsigned long)&linux_banner - $rvmm_link_banner
+    set $rvmm_banner_rel = (unsigned long)&linux_banner - (unsigned long)&_start
+    set $rvmm_kmap_rel = (unsigned long)&kernel_map - (unsigned long)&_start
+    set $rvmm_link_start = (unsigned long)&_start - $rvmm_sym_off
+    set $rvmm_img_pa = 0
+    set $rvmm_cand = 0x80200000
+    set $rvmm_k = -1
+    while $rvmm_img_pa == 0 && $rvmm_k < 512
+      if $rvmm_k >= 0
+        set $rvmm_cand = 0x80000000 + ($rvmm_k << 21)
+      end
+      set $rvmm_tmp = $rvmm_cand + $rvmm_banner_rel
+      rvmm-phys-read64 $rvmm_tmp
+      if $rvmm_val == $rvmm_fb0
+        # the whole banner, word by word (the build time is in it)
+        set $rvmm_same = 1
+        set $rvmm_i = 1
+        while $rvmm_i < $rvmm_bwords && $rvmm_same
+          set $rvmm_tmp = $rvmm_cand + $rvmm_banner_rel + 8 * $rvmm_i
+          rvmm-phys-read64 $rvmm_tmp
+          eval "set $rvmm_cb_diff = $rvmm_fb%d ^ $rvmm_val", $rvmm_i
+          if 8 * $rvmm_i + 8 > $rvmm_bsz
+            set $rvmm_cb_diff = $rvmm_cb_diff & ((1UL << (8 * ($rvmm_bsz - 8 * $rvmm_i))) - 1)
+          end
+          if $rvmm_cb_diff
+            set $rvmm_same = 0
+          end
+          set $rvmm_i = $rvmm_i + 1
+        end
+        if $rvmm_same
+          set $rvmm_img_pa = $rvmm_cand
+        end
+      end
+      set $rvmm_k = $rvmm_k + 1
+    end
+    if $rvmm_img_pa == 0
+      echo rvmm-kaslr: the vmlinux's linux_banner is at no 2 MiB-aligned image address in the first GiB of RAM: the guest does not run this build\n
+    else
+      set $rvmm_km_pa = $rvmm_img_pa + $rvmm_kmap_rel
+      pipe maintenance packet Qqemu.PhyMemMode:1 | cat >/dev/null
+      set $rvmm_km = *(struct kernel_mapping *)$rvmm_km_pa
+      pipe maintenance packet Qqemu.PhyMemMode:0 | cat >/dev/null
+      set $rvmm_kaslr = (unsigned long)$rvmm_km.virt_addr - $rvmm_link_start
+      if (unsigned long)$rvmm_km.phys_addr != $rvmm_img_pa || (unsigned long)$rvmm_km.va_kernel_pa_offset != (unsigned long)$rvmm_km.virt_addr - $rvmm_img_pa || ($rvmm_kaslr & 0x1fffff)
+        printf "rvmm-kaslr: kernel_map at PA 0x%lx is not consistent (virt_addr 0x%lx, phys_addr 0x%lx, va_kernel_pa_offset 0x%lx; image at PA 0x%lx); no offset\n", $rvmm_km_pa, $rvmm_km.virt_addr, $rvmm_km.phys_addr, $rvmm_km.va_kernel_pa_offset, $rvmm_img_pa
+      else
+        printf "image at PA 0x%lx, kernel_map.virt_addr 0x%lx: KASLR offset 0x%lx\n", $rvmm_img_pa, $rvmm_km.virt_addr, $rvmm_kaslr
+        if $rvmm_kaslr == $rvmm_sym_off
+          printf "GDB's symbols are already at that offset\n"
+          set $rvmm_kaslr_ok = 1
+        else
+          rvmm-kaslr-reload
+        end
+      end
+    end
+  end
+end
+define rvmm-kaslr-reload
+  # symbol-file -o needs the vmlinux's path, which only `info files`
+  # shows: a shell writes the command into a file named after GDB's pid
+  # (the pipe shell's $PPID), and GDB learns that pid byte by byte
+  # through $_shell_exitcode.
+  eval "pipe info files | sed -n 's/^Symbols from \"\\(.*\\)\"\\.$/symbol-file -o 0x%lx \"\\1\"/p' | (f=/tmp/rvmm-kaslr-$PPID.gdb; rm -f $f; umask 077; set -C; cat >$f)", $rvmm_kaslr
+  pipe echo | exit $((PPID & 255))
+  set $rvmm_gdb_pid = $_shell_exitcode
+  pipe echo | exit $(((PPID >> 8) & 255))
+  set $rvmm_gdb_pid = $rvmm_gdb_pid + ($_shell_exitcode << 8)
+  pipe echo | exit $(((PPID >> 16) & 255))
+  set $rvmm_gdb_pid = $rvmm_gdb_pid + ($_shell_exitcode << 16)
+  set $rvmm_confirm = $_gdb_setting("confirm")
+  set confirm off
+  eval "source /tmp/rvmm-kaslr-%d.gdb", $rvmm_gdb_pid
+  if $rvmm_confirm
+    set confirm on
+  end
+  pipe echo | rm -f /tmp/rvmm-kaslr-$PPID.gdb
+  if (unsigned long)&linux_banner - $rvmm_link_banner == $rvmm_kaslr
+    printf "symbols reloaded at offset 0x%lx (symbol-file -o 0x%lx); the rvmm- commands now answer\n", $rvmm_kaslr, $rvmm_kaslr
+    set $rvmm_kaslr_ok = 1
+  else
+    printf "rvmm-kaslr: could not reload the symbols; type: symbol-file -o 0x%lx VMLINUX\n", $rvmm_kaslr
+  end
+end
+document rvmm-kaslr-reload
+rvmm-kaslr-reload: reload the symbols at offset $rvmm_kaslr (rvmm-kaslr).
+rvmm-kaslr-reload: run symbol-file -o $rvmm_kaslr on the vmlinux GDB has
+loaded (its path from `info files`, through a generated script in /tmp);
+prints the command to type when that did not work.
+end
+document rvmm-kaslr
+rvmm-kaslr: find the KASLR offset in guest memory and reload the symbols.
+rvmm-kaslr: on a kernel with RANDOMIZE_BASE, GDB's symbols are link-time
+addresses and every rvmm- command refuses.  riscv64 KASLR moves only the
+virtual address of the image: rvmm-kaslr finds the image in guest RAM (the
+vmlinux's linux_banner, word for word, at a 2 MiB-aligned address, RAM + 2
+MiB first; physical reads), reads kernel_map beside it (checked: phys_addr
+is the image found, va_kernel_pa_offset = virt_addr - phys_addr), takes
+the offset kernel_map.virt_addr - the link-time _start, and reloads the
+vmlinux's symbols there (symbol-file -o OFFSET; the vmlinux's path from
+`info files`).  Then the identity check and every rvmm- command work.
+Says so when the symbols already have that offset (0 on a kernel without
+KASLR); prints the symbol-file command to type if the reload failed.
+end
 
 define rvmm-satp
   rvmm-init
