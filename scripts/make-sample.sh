@@ -58,6 +58,23 @@ if [ "$name" = "$variant" ]; then
 	riscv64-linux-gnu-objcopy --discard-locals "$kdir/vmlinux" "$tmp/vmlinux"
 	xz -T2 -6 -c "$tmp/vmlinux" >"$dest/vmlinux.xz"
 	vmlinux=vmlinux.xz
+	# what the live tests need to boot this kernel without building it
+	# (tests/live/guest.sh derive_kernel): the build's trigger module, and
+	# for a RELOCATABLE kernel the .rela.dyn bytes its Image keeps but its
+	# vmlinux lost after the link (arch/riscv/Makefile.postlink)
+	xz -T2 -6 -c "$kdir/rvmm_trigger.ko" >"$dest/rvmm_trigger.ko.xz"
+	dyn=$(riscv64-linux-gnu-readelf -d "$kdir/vmlinux")
+	rela=$(echo "$dyn" | awk '$2 == "(RELA)" { print $3 }')
+	if [ -n "$rela" ]; then
+		relasz=$(echo "$dyn" | awk '$2 == "(RELASZ)" { print $3 }')
+		start=$(riscv64-linux-gnu-nm "$kdir/vmlinux" | awk '$3 == "_start" { print $1 }')
+		# (both in the top 4 GiB: dash's arithmetic would clamp the
+		# full 64-bit values, their low halves subtract exactly)
+		dd if="$kdir/Image" iflag=skip_bytes,count_bytes \
+			skip=$((0x${rela#0xffffffff} - 0x${start#ffffffff})) \
+			count="$relasz" 2>/dev/null |
+			xz -T2 -6 >"$dest/rela.dyn.xz"
+	fi
 else
 	vmlinux=../$variant/vmlinux.xz
 fi

@@ -82,6 +82,9 @@ opts=
 img=$(awk '$2 == "0000000080200000" && $1 ~ /^ffffffff/ { print $1; exit }' "$dest/info-mem.txt")
 # (both in the top 4 GiB: the low halves subtract without overflow)
 [ -z "$img" ] || fact kaslr_offset "$(printf '0x%x' $((0x${img#ffffffff} - 0x80000000)))"
+# the built Image, which tests/live/guest.sh rebuilds from the vmlinux
+fact image_sha256 "$(sha256sum "$kdir/Image" | cut -d' ' -f1)"
+[ ! -f "$dest/rela.dyn.xz" ] || fact image_from "riscv64-linux-gnu-objcopy -O binary -R .note -R .note.gnu.build-id -R .comment -S vmlinux, with rela.dyn written at DT_RELA - _start"
 fact scenario_done "$(grep -q 'rvmm-init: scenario done' "$log" && echo yes || echo no)"
 cd "$dest"
 for f in $(ls | grep -v '^manifest$'); do
