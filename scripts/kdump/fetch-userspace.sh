@@ -1,0 +1,103 @@
+#!/bin/sh
+# Download Debian sid's riscv64 kexec-tools, makedumpfile and busybox-static
+# and every riscv64 shared library they need (found from each ELF file's
+# NEEDED entries), with a private apt root that never touches the machine's
+# own apt sources, and unpack them with dpkg-deb -x (no emulation).
+# Cached under $RVMM_CACHE/apt-riscv64/root-KEY, KEY from the package
+# versions; prints that staging root.
+# RVMM_DEBIAN_ARCHIVE overrides the archive taken from the apt sources.
+set -eu
+cache=${RVMM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rvmm}
+root=$cache/apt-riscv64
+pkgs="kexec-tools makedumpfile busybox-static"
+mkdir -p "$root/etc/preferences.d" "$root/etc/apt.conf.d" \
+	"$root/state/lists/partial" "$root/cache/archives/partial" "$root/debs"
+# The Debian archive this machine already uses, found as
+# scripts/apt-private.sh does: the first URI of its apt sources that serves
+# a release itself (not -security or -updates).
+archive_uri() {
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -f "$f" ] || continue
+		awk '/^URIs:/ { u = $2 }
+		     /^Suites:/ { for (i = 2; i <= NF; i++) if ($i !~ /-/) s = 1 }
+		     /^[ \t]*$/ { if (u && s) { print u; done = 1; exit }
+				   u = ""; s = 0 }
+		     END { if (!done && u && s) print u }' "$f"
+	done
+	cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+		awk '$1 == "deb" { for (i = 2; i < NF; i++) if ($i ~ /:\/\//) {
+			if ($(i + 1) !~ /-/) print $i; break } }'
+}
+archive=${RVMM_DEBIAN_ARCHIVE:-$(archive_uri | head -1)}
+[ -n "$archive" ] || { echo "fetch-userspace.sh: no Debian archive in this machine's apt sources (set RVMM_DEBIAN_ARCHIVE)" >&2; exit 1; }
+cat >"$root/etc/sources.list" <<SRC
+deb [arch=riscv64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $archive sid main
+SRC
+: >"$root/state/status"
+apt() {
+	"$@" -o APT::Architecture=riscv64 -o APT::Architectures::=riscv64 \
+		-o Dir::Etc::sourcelist="$root/etc/sources.list" \
+		-o Dir::Etc::sourceparts=- \
+		-o Dir::Etc::parts="$root/etc/apt.conf.d" \
+		-o Dir::Etc::preferencesparts="$root/etc/preferences.d" \
+		-o Dir::State="$root/state" \
+		-o Dir::State::status="$root/state/status" \
+		-o Dir::Cache="$root/cache" -o APT::Sandbox::User=root
+}
+if [ ! -f "$root/state/updated" ] ||
+	[ -n "$(find "$root/state/updated" -mmin +1440)" ]; then
+	apt apt-get -q update >&2
+	touch "$root/state/updated"
+fi
+version() { apt apt-cache show --no-all-versions "$1" |
+	awk '$1 == "Version:" { print $2; exit }'; }
+key=$(for p in $pkgs; do echo "$p=$(version "$p")"; done | sha256sum | cut -c1-12)
+stage=$root/root-$key
+if [ -f "$stage/.rvmm-ready" ]; then
+	echo "$stage"
+	exit 0
+fi
+rm -rf "$stage"
+mkdir -p "$stage"
+fetch() {	# package: download into debs/ and unpack into the stage
+	(cd "$root/debs" && apt apt-get -q download "$1:riscv64" >&2)
+	deb=$(ls -t "$root/debs/$1"_*_riscv64.deb | head -1)
+	dpkg-deb -x "$deb" "$stage"
+	echo "$1" >>"$stage/.packages"
+}
+for p in $pkgs; do fetch "$p"; done
+# Resolve the libraries from the NEEDED entries of every ELF file in the
+# stage, through the Depends of what is unpacked (recursively), until
+# every NEEDED SONAME is present.
+missing_sonames() {
+	find "$stage" -type f \( -perm -u+x -o -name '*.so*' \) | while read -r f; do
+		riscv64-linux-gnu-readelf -d "$f" 2>/dev/null |
+			sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'
+	done | sort -u | while read -r so; do
+		[ -n "$(find "$stage" -name "$so" -print -quit)" ] || echo "$so"
+	done
+}
+deps_of() {	# the Depends/Pre-Depends package names of a fetched package
+	apt apt-cache show --no-all-versions "$1:riscv64" |
+		awk '/^(Pre-)?Depends:/ { sub(/^[^:]*:/, ""); gsub(/\([^)]*\)/, "");
+			n = split($0, a, /[,|]/); for (i = 1; i <= n; i++) {
+			gsub(/[ \t]/, "", a[i]); sub(/:any$/, "", a[i]); print a[i] } }'
+}
+round=0
+while so=$(missing_sonames) && [ -n "$so" ]; do
+	round=$((round + 1))
+	[ $round -le 6 ] || { echo "fetch-userspace.sh: unresolved libraries: $so" >&2; exit 1; }
+	for p in $(cat "$stage/.packages"); do deps_of "$p"; done | sort -u |
+		while read -r d; do
+			grep -qxF "$d" "$stage/.packages" && continue
+			case $d in libc-bin|libc-dev-bin|debconf*|dpkg|perl*|''|\
+				lsb-base|sysvinit-utils|init-system-helpers|kdump-tools|\
+				adduser|ucf|bsdextrautils|binutils*|file|kexec-tools|\
+				makedumpfile|busybox*) continue ;; esac
+			apt apt-cache show --no-all-versions "$d:riscv64" 2>/dev/null |
+				grep -q '^Architecture: riscv64' || continue
+			fetch "$d"
+		done
+done
+touch "$stage/.rvmm-ready"
+echo "$stage"
