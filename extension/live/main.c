@@ -212,11 +212,12 @@ static void check_offset(struct rvmm_session *s, struct live_target *t,
 	rvmm_note(&s->notes, "live guest: %s", line);
 }
 
-/* preflight, with the fix presence that only DWARF can tell. */
+/* preflight; the fix presence from the code (rvmm_fix_detect, as triage and
+ * audit decide it), not from free_pmd_table's is_vmemmap parameter, which a
+ * partial backport keeps without the guard (samples/backport-silent). */
 static int run_preflight(struct rvmm_session *s, struct rvmm_out *out,
 			 struct rvmm_debuginfo *di, struct live_opts *o)
 {
-	struct rvmm_preflight_facts f;
 	enum rvmm_pf_path path = RVMM_PF_MEMORY;
 	uint64_t start, end;
 	int npos = 0, i;
@@ -238,14 +239,8 @@ static int run_preflight(struct rvmm_session *s, struct rvmm_out *out,
 		path = RVMM_PF_DEVICE_PRIVATE;
 	else if (npos == 2 && strcmp(pos[1], "memory"))
 		return usage();
-	/* 21f1b85c8912 added bool is_vmemmap to free_pmd_table */
-	f.fix_present =
-		rvmm_debuginfo_has_param(di, "free_pmd_table", "is_vmemmap");
-	f.fix_how = f.fix_present < 0 ? "DWARF: no function free_pmd_table"
-		    : f.fix_present   ? "DWARF: free_pmd_table has is_vmemmap"
-				    : "DWARF: free_pmd_table lacks is_vmemmap";
-	return rvmm_cmd_preflight(s, out, start, end, path, &f) ? EXIT_FAILED
-								: 0;
+	return rvmm_cmd_preflight(s, out, start, end, path, NULL) ? EXIT_FAILED
+								  : 0;
 }
 
 static int run(struct live_opts *o, struct live_target *t, struct rsp *r,

@@ -33,13 +33,6 @@ free_port() {
 	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# newest_kernel PATTERN: the newest cached kernel directory matching it.
-newest_kernel() {
-	ls -dt "$cache"/kernel/$1 2>/dev/null | while read -r d; do
-		[ -f "$d/Image" ] && [ -f "$d/vmlinux" ] && echo "$d" && break
-	done
-}
-
 # The test init appended to the sample initramfs (rdinit=/rvmm-live-init):
 # loads the trigger module, waits for a console line, unloads it.
 build_pause_init() {
@@ -52,42 +45,53 @@ build_pause_init() {
 
 # derive_kernel SAMPLE DIR: a bootable kernel directory (Image, vmlinux,
 # initramfs.cpio, config) from what samples/SAMPLE commits, with no kernel
-# tree and no kernel build, so that the tests that need that kernel run on
-# every machine (make kernels builds only bug, bug-silent and fixed):
+# tree and no kernel build: the live tests boot only kernels made this way,
+# so that they run the same on every machine (make kernels is not needed):
 # - Image: what arch/riscv/boot/Makefile makes, `objcopy -O binary -R .note
-#   -R .note.gnu.build-id -R .comment -S`, but of vmlinux.relocs: a
-#   RELOCATABLE (KASLR) vmlinux has its .rela.dyn stripped after the link
+#   -R .note.gnu.build-id -R .comment -S` of the vmlinux (bug, fixed: not
+#   RELOCATABLE, no .dynamic, manifest `image_from: objcopy of vmlinux`).
+#   A RELOCATABLE (KASLR) kernel's Image is that of vmlinux.relocs: its
+#   vmlinux has its .rela.dyn stripped after the link
 #   (arch/riscv/Makefile.postlink), the Image keeps it for the kernel's
 #   self-relocation.  objcopy of the vmlinux therefore leaves zeros there;
 #   the sample commits those bytes (rela.dyn, 46 KB as xz), written at
 #   DT_RELA - _start (DT_RELASZ bytes, both from the vmlinux's .dynamic).
-#   The result must have the manifest's image_sha256 (the built Image's).
+#   The result must have the manifest's image_sha256.
 # - initramfs.cpio: what build-kernel.sh packs with gen_init_cpio (/init
-#   from samples/trigger/init.c, the build's own rvmm_trigger.ko, /dev,
-#   /proc), packed with cpio; /dev/console only when mknod is allowed (the
-#   kernel's built-in initramfs has one anyway).
+#   from samples/trigger/init.c, the sample's rvmm_trigger.ko, built
+#   against the same tree and config, /dev, /proc), packed with cpio;
+#   /dev/console only when mknod is allowed (the kernel's built-in
+#   initramfs has one anyway).
 # - config: only the manifest's facts the tests read (RANDOMIZE_BASE, MEMCG).
 derive_kernel() {
 	local s=$1 d=$2 sd=$samples_dir/$1 start rela relasz sum want
-	"$top/scripts/unpack-samples.sh" "$samples_dir" >&2 || return 1
-	[ -f "$sd/vmlinux" ] && [ -f "$sd/rela.dyn" ] && [ -f "$sd/rvmm_trigger.ko" ] ||
-		{ echo "derive_kernel: $sd lacks vmlinux, rela.dyn or rvmm_trigger.ko" >&2; return 1; }
+	[ -n "${derive_unpacked:-}" ] ||
+		"$top/scripts/unpack-samples.sh" "$samples_dir" >&2 || return 1
+	[ -f "$sd/vmlinux" ] && [ -f "$sd/rvmm_trigger.ko" ] ||
+		{ echo "derive_kernel: $sd lacks vmlinux or rvmm_trigger.ko" >&2; return 1; }
 	rm -rf "$d"
 	mkdir -p "$d/root/dev" "$d/root/proc"
 	ln -s "$sd/vmlinux" "$d/vmlinux"
 	riscv64-linux-gnu-objcopy -O binary -R .note -R .note.gnu.build-id \
 		-R .comment -S "$sd/vmlinux" "$d/Image" || return 1
-	start=$(riscv64-linux-gnu-nm "$sd/vmlinux" | awk '$3 == "_start" { print $1 }')
 	rela=$(riscv64-linux-gnu-readelf -d "$sd/vmlinux" | awk '$2 == "(RELA)" { print $3 }')
-	relasz=$(riscv64-linux-gnu-readelf -d "$sd/vmlinux" | awk '$2 == "(RELASZ)" { print $3 }')
-	[ -n "$start" ] && [ -n "$rela" ] && [ "$relasz" = "$(stat -c %s "$sd/rela.dyn")" ] ||
-		{ echo "derive_kernel: _start '$start', DT_RELA '$rela', DT_RELASZ '$relasz' vs rela.dyn" >&2; return 1; }
-	dd if="$sd/rela.dyn" of="$d/Image" bs=65536 oflag=seek_bytes conv=notrunc \
-		seek=$((rela - 0x$start)) 2>/dev/null || return 1
+	if [ -z "$rela" ]; then
+		# not RELOCATABLE: the Image is the objcopy as is
+		[ ! -f "$sd/rela.dyn" ] ||
+			{ echo "derive_kernel: $sd has rela.dyn, its vmlinux no DT_RELA" >&2; return 1; }
+	else
+		start=$(riscv64-linux-gnu-nm "$sd/vmlinux" | awk '$3 == "_start" { print $1 }')
+		relasz=$(riscv64-linux-gnu-readelf -d "$sd/vmlinux" | awk '$2 == "(RELASZ)" { print $3 }')
+		[ -n "$start" ] && [ -f "$sd/rela.dyn" ] &&
+			[ "$relasz" = "$(stat -c %s "$sd/rela.dyn" 2>/dev/null)" ] ||
+			{ echo "derive_kernel: _start '$start', DT_RELA '$rela', DT_RELASZ '$relasz' vs $sd/rela.dyn" >&2; return 1; }
+		dd if="$sd/rela.dyn" of="$d/Image" bs=65536 oflag=seek_bytes conv=notrunc \
+			seek=$((rela - 0x$start)) 2>/dev/null || return 1
+	fi
 	sum=$(sha256sum "$d/Image" | cut -d' ' -f1)
 	want=$(manifest "$s" image_sha256)
 	[ "$sum" = "$want" ] ||
-		{ echo "derive_kernel: Image sha256 $sum, the built one's is '$want'" >&2; return 1; }
+		{ echo "derive_kernel: Image sha256 $sum, the manifest's image_sha256 is '$want'" >&2; return 1; }
 	riscv64-linux-gnu-gcc -static -O2 -Wall -Wextra -o "$d/root/init" \
 		"$top/samples/trigger/init.c" || return 1
 	cp "$sd/rvmm_trigger.ko" "$d/root/"
@@ -101,10 +105,11 @@ derive_kernel() {
 		[ "$(manifest "$s" memcg)" = y ] && echo CONFIG_MEMCG=y ||
 			echo "# CONFIG_MEMCG is not set"
 	} >"$d/config"
-	echo "Image sha256 $sum = the built Image's"
+	echo "Image sha256 $sum = the manifest's image_sha256 ($(manifest "$s" image_from | cut -c1-40))"
 }
 
-# boot NAME KERNEL_DIR [EXTRA_CMDLINE]: sets $g (its directory) and $port.
+# boot NAME KERNEL_DIR [EXTRA_CMDLINE]: sets $g (its directory) and $port;
+# waits up to 120 s for the test init (QEMU TCG is slow on a loaded machine).
 boot() {
 	local name=$1 kdir=$2 extra=${3:-} try waited
 	g=$tmp/$name
@@ -128,7 +133,7 @@ boot() {
 		tpid=$!
 		qemu_pids="$qemu_pids $tpid"
 		waited=0
-		while [ $waited -lt 120 ]; do
+		while [ $waited -lt 240 ]; do
 			# QEMU's own pid, for kill -STOP (tpid is timeout's)
 			qpid=$(cat "$g/qemu.pid" 2>/dev/null)
 			if [ -n "$qpid" ] && grep -q 'rvmm-live-init: \(loaded,\|load failed\|not loading\)' \
