@@ -12,24 +12,7 @@ root=$cache/apt-riscv64
 pkgs="kexec-tools makedumpfile busybox-static"
 mkdir -p "$root/etc/preferences.d" "$root/etc/apt.conf.d" \
 	"$root/state/lists/partial" "$root/cache/archives/partial" "$root/debs"
-# The Debian archive this machine already uses, found as
-# scripts/apt-private.sh does: the first URI of its apt sources that serves
-# a release itself (not -security or -updates).
-archive_uri() {
-	for f in /etc/apt/sources.list.d/*.sources; do
-		[ -f "$f" ] || continue
-		awk '/^URIs:/ { u = $2 }
-		     /^Suites:/ { for (i = 2; i <= NF; i++) if ($i !~ /-/) s = 1 }
-		     /^[ \t]*$/ { if (u && s) { print u; done = 1; exit }
-				   u = ""; s = 0 }
-		     END { if (!done && u && s) print u }' "$f"
-	done
-	cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
-		awk '$1 == "deb" { for (i = 2; i < NF; i++) if ($i ~ /:\/\//) {
-			if ($(i + 1) !~ /-/) print $i; break } }'
-}
-archive=${RVMM_DEBIAN_ARCHIVE:-$(archive_uri | head -1)}
-[ -n "$archive" ] || { echo "fetch-userspace.sh: no Debian archive in this machine's apt sources (set RVMM_DEBIAN_ARCHIVE)" >&2; exit 1; }
+archive=$(sh "$(dirname "$0")/../debian-archive.sh")
 cat >"$root/etc/sources.list" <<SRC
 deb [arch=riscv64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $archive sid main
 SRC
