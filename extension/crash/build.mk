@@ -3,7 +3,7 @@
 CRASH_DIR ?= $(shell cat $(B)/crash-dir 2>/dev/null)
 CRASH_SRCS := $(wildcard extension/crash/*.c)
 # The DWARF reader answers what crash's symbols cannot (inlining).
-CRASH_DWARF_SRCS := $(addprefix extension/standalone/, errfmt.c strmap.c debuginfo.c \
+CRASH_DWARF_SRCS := $(addprefix extension/standalone/, errfmt.c strmap.c debuginfo.c debuginfo_ops.c \
 	debuginfo_types.c debuginfo_lines.c debuginfo_scope.c \
 	debuginfo_inline.c)
 CRASH_OBJS := $(patsubst %.c,$(B)/crash/%.o,$(CRASH_SRCS)) \

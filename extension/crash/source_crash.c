@@ -9,6 +9,7 @@
 #include "source_crash.h"
 #include "../standalone/debuginfo.h"
 #include "../standalone/debuginfo_inline.h"
+#include "../standalone/debuginfo_ops.h"
 
 #define MAX_CACHED_KEYS 128
 
@@ -144,37 +145,12 @@ static int crash_interrupted(void *ctx)
 	return rvmm_crash_stop_wanted() || received_SIGINT();
 }
 
-static struct rvmm_debuginfo *dwarf_of_namelist(void);
-
-/*
- * Text symbols only: triage asks which function holds a code address.
- * The vmlinux's own symbol table answers as it does stand-alone; crash's
- * is the fallback, past the riscv ISA mapping symbols ("$x...") that
- * share their addresses with functions.
- */
-static int crash_symbol_at(void *ctx, uint64_t addr, char *name, size_t len,
-			   uint64_t *offset)
-{
-	struct rvmm_debuginfo *di = dwarf_of_namelist();
-	struct syment *sp;
-	ulong off = 0;
-
-	if (di)
-		return rvmm_debuginfo_symbol_at(di, addr + kt->relocate, name,
-						len, offset);
-	sp = value_search(addr, &off);
-	if (sp && sp->name[0] == '$')
-		sp = next_symbol(NULL, sp);
-	if (!sp || sp->value > addr || (sp->type != 't' && sp->type != 'T'))
-		return -1;
-	snprintf(name, len, "%s", sp->name);
-	*offset = addr - sp->value;
-	return 0;
-}
-
 /*
  * crash's symbol table cannot see inlined functions or their parameters;
- * the kernel's DWARF can.  Opened once, on the vmlinux crash was given.
+ * the kernel's DWARF can.  Opened once, on the vmlinux crash was given,
+ * with crash's own KASLR offset, so that the shared debuginfo ops
+ * (debuginfo_ops.c) relocate every address in the one place they do for
+ * the other front ends.
  */
 static struct rvmm_debuginfo *namelist_dwarf;
 static int namelist_dwarf_tried;
@@ -187,87 +163,90 @@ static struct rvmm_debuginfo *dwarf_of_namelist(void)
 		namelist_dwarf_tried = 1;
 		namelist_dwarf =
 			rvmm_debuginfo_open(pc->namelist, err, sizeof(err));
-		if (!namelist_dwarf)
+		if (namelist_dwarf)
+			/* kt->relocate is link-time minus run-time */
+			rvmm_debuginfo_set_image_offset(namelist_dwarf,
+							-(int64_t)kt->relocate);
+		else
 			error(INFO, "%s\n", err);
 	}
 	return namelist_dwarf;
 }
 
+/*
+ * Text symbols only: triage asks which function holds a code address.
+ * The vmlinux's own symbol table answers as it does stand-alone; crash's
+ * is the fallback, past the riscv ISA mapping symbols ("$x...") that
+ * share their addresses with functions.
+ */
+static int crash_symbol_at(void *ctx, uint64_t addr, char *name, size_t len,
+			   uint64_t *offset)
+{
+	struct syment *sp;
+	ulong off = 0;
+
+	if (dwarf_of_namelist())
+		return rvmm_di_op_symbol_at(&namelist_dwarf, addr, name, len,
+					    offset);
+	sp = value_search(addr, &off);
+	if (sp && sp->name[0] == '$')
+		sp = next_symbol(NULL, sp);
+	if (!sp || sp->value > addr || (sp->type != 't' && sp->type != 'T'))
+		return -1;
+	snprintf(name, len, "%s", sp->name);
+	*offset = addr - sp->value;
+	return 0;
+}
+
 static int crash_function_has_param(void *ctx, const char *func,
 				    const char *param)
 {
-	struct rvmm_debuginfo *di = dwarf_of_namelist();
-
-	return di ? rvmm_debuginfo_has_param(di, func, param) : -1;
+	return dwarf_of_namelist()
+		       ? rvmm_di_op_function_has_param(&namelist_dwarf, func,
+						       param)
+		       : -1;
 }
 
-/* DWARF holds link-time addresses; crash's are relocated by kt->relocate. */
 static int crash_inline_chain(void *ctx, uint64_t addr, char (*names)[64],
 			      int max)
 {
-	struct rvmm_debuginfo *di = dwarf_of_namelist();
-
-	return di ? rvmm_debuginfo_inline_chain(di, addr + kt->relocate, names,
-						max)
-		  : -1;
+	return dwarf_of_namelist() ? rvmm_di_op_inline_chain(&namelist_dwarf,
+							     addr, names, max)
+				   : -1;
 }
 
 static int crash_vmlinux_build_id(void *ctx, char *hex, size_t len)
 {
-	struct rvmm_debuginfo *di = dwarf_of_namelist();
-
-	return di ? rvmm_debuginfo_build_id(di, hex, len) : -1;
+	return dwarf_of_namelist()
+		       ? rvmm_di_op_vmlinux_build_id(&namelist_dwarf, hex, len)
+		       : -1;
 }
 
 static int crash_vmlinux_banner(void *ctx, char *buf, size_t len)
 {
-	struct rvmm_debuginfo *di = dwarf_of_namelist();
-
-	return di ? rvmm_debuginfo_banner(di, buf, len) : -1;
+	return dwarf_of_namelist()
+		       ? rvmm_di_op_vmlinux_banner(&namelist_dwarf, buf, len)
+		       : -1;
 }
 
-/* The same relocation for inlined instances and parameter locations. */
 static int crash_fn_instances(void *ctx, const char *func,
 			      const struct rvmm_fn_instance *within,
 			      struct rvmm_fn_instance *out, int max)
 {
-	struct rvmm_debuginfo *di = dwarf_of_namelist();
-	int n, i, k;
-
-	if (!di)
-		return -1;
-	n = rvmm_debuginfo_fn_instances(di, func, within, out, max);
-	for (i = 0; i < n && i < max; i++) {
-		out[i].entry -= kt->relocate;
-		for (k = 0; k < out[i].nr_ranges; k++) {
-			out[i].range[k].lo -= kt->relocate;
-			out[i].range[k].hi -= kt->relocate;
-		}
-	}
-	return n;
+	return dwarf_of_namelist()
+		       ? rvmm_di_op_fn_instances(&namelist_dwarf, func, within,
+						 out, max)
+		       : -1;
 }
 
 static int crash_param_locations(void *ctx, const struct rvmm_fn_instance *inst,
 				 int index, char *name, size_t len,
 				 struct rvmm_var_loc *loc, int max)
 {
-	struct rvmm_debuginfo *di = dwarf_of_namelist();
-	struct rvmm_fn_instance link;
-	int n, i;
-
-	if (!di)
-		return -2;
-	link = *inst;
-	link.entry += kt->relocate;
-	n = rvmm_debuginfo_param_locations(di, &link, index, name, len, loc,
-					   max);
-	for (i = 0; i < n; i++) {
-		if (loc[i].lo || loc[i].hi != UINT64_MAX) {
-			loc[i].lo -= kt->relocate;
-			loc[i].hi -= kt->relocate;
-		}
-	}
-	return n;
+	return dwarf_of_namelist()
+		       ? rvmm_di_op_param_locations(&namelist_dwarf, inst,
+						    index, name, len, loc, max)
+		       : -2;
 }
 
 static const struct rvmm_source_ops crash_source_ops = {
