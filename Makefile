@@ -111,5 +111,5 @@ $(B)/asan/rvmm: $(B)/asan/extension/standalone/rvmm_main.o \
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(STANDALONE_LIBS)
 
 $(B)/asan/rvmm-fixdump: $(patsubst %.c,$(B)/asan/%.o,$(FIXDUMP_SRCS)) \
-		$(ASAN_READER_OBJS)
+		$(ASAN_READER_OBJS) $(B)/asan/extension/core/identity.o
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(STANDALONE_LIBS)

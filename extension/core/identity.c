@@ -7,7 +7,6 @@
 
 #include "identity.h"
 
-#define BANNER_PREFIX "Linux version "
 #define BANNER_MAX 320
 
 static const char *vmci(const struct rvmm_source *src, const char *key)
@@ -21,9 +20,9 @@ static int banner_release(const char *banner, char *rel, size_t len)
 {
 	size_t n;
 
-	if (strncmp(banner, BANNER_PREFIX, strlen(BANNER_PREFIX)))
+	if (strncmp(banner, RVMM_BANNER_PREFIX, strlen(RVMM_BANNER_PREFIX)))
 		return -1;
-	banner += strlen(BANNER_PREFIX);
+	banner += strlen(RVMM_BANNER_PREFIX);
 	n = strcspn(banner, " ");
 	if (!n || n >= len)
 		return -1;
@@ -32,15 +31,15 @@ static int banner_release(const char *banner, char *rel, size_t len)
 	return 0;
 }
 
-/* Release plus the "#N ... date" tail: enough to tell two builds apart. */
-static void banner_short(const char *banner, char *out, size_t len)
+void rvmm_banner_build(const char *banner, char *out, size_t len)
 {
 	char rel[64] = "?";
 	const char *hash = strstr(banner, " #");
 
 	banner_release(banner, rel, sizeof(rel));
-	snprintf(out, len, "%s%s%.120s", rel, hash ? " " : "",
+	snprintf(out, len, "%s%s%.150s", rel, hash ? " " : "",
 		 hash ? hash + 1 : "");
+	out[strcspn(out, "\n")] = '\0';
 }
 
 static void differ(struct rvmm_identity *id, const char *by)
@@ -76,7 +75,7 @@ void rvmm_identity_check_static(const struct rvmm_source *src,
 		src->ops->vmlinux_banner &&
 		!src->ops->vmlinux_banner(src->ctx, banner, sizeof(banner));
 	if (have_banner)
-		banner_short(banner, vshort, sizeof(vshort));
+		rvmm_banner_build(banner, vshort, sizeof(vshort));
 	else
 		snprintf(vshort, sizeof(vshort), "no linux_banner");
 	if (dump_id && have_hex) {
@@ -132,7 +131,7 @@ void rvmm_identity_check_memory(const struct rvmm_source *src,
 		return;
 	}
 	mem[strcspn(mem, "\n")] = '\0';
-	if (strncmp(mem, BANNER_PREFIX, strlen(BANNER_PREFIX))) {
+	if (strncmp(mem, RVMM_BANNER_PREFIX, strlen(RVMM_BANNER_PREFIX))) {
 		snprintf(id->msg, sizeof(id->msg),
 			 "cannot tell whether the vmlinux is the dump's build: "
 			 "no banner at linux_banner (0x%016" PRIx64
@@ -140,8 +139,8 @@ void rvmm_identity_check_memory(const struct rvmm_source *src,
 			 va);
 		return;
 	}
-	banner_short(mem, id->dump, sizeof(id->dump));
-	banner_short(file, id->vmlinux, sizeof(id->vmlinux));
+	rvmm_banner_build(mem, id->dump, sizeof(id->dump));
+	rvmm_banner_build(file, id->vmlinux, sizeof(id->vmlinux));
 	if (strcmp(mem, file))
 		differ(id, "linux_banner");
 	else

@@ -12,6 +12,15 @@
 
 #include "source.h"
 
+#define RVMM_BANNER_PREFIX "Linux version "
+
+/*
+ * The release plus the "#N ... date" tail of a linux_banner ("6.12.117
+ * #1 SMP Wed Nov 25 ..."), which names one build; "?" for the release
+ * when banner is not one.
+ */
+void rvmm_banner_build(const char *banner, char *out, size_t len);
+
 enum rvmm_identity_verdict {
 	RVMM_ID_UNKNOWN, /* nothing to compare: say so, go on */
 	RVMM_ID_SAME,

@@ -16,12 +16,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/identity.h"
 #include "../core/source.h"
 #include "debuginfo.h"
 #include "kimage.h"
 
 #define SZ_2M (2ULL << 20)
-#define BANNER_PREFIX "Linux version "
 #define BANNER_MAX 512
 /* arch/riscv/include/asm/image.h: the header at _start */
 #define IMAGE_SIZE_OFF 0x10
@@ -34,19 +34,6 @@ static int rd(const struct rvmm_source *src, uint64_t pa, void *buf, size_t len)
 {
 	return src->ops->read_phys(src->ctx, pa, buf, len) == RVMM_READ_OK ? 0
 									   : -1;
-}
-
-/* "6.12.117 #1 SMP Wed Nov 25 ..." out of a banner: names one build. */
-static void build_of(const char *banner, char *out, size_t len)
-{
-	char rel[80] = "?";
-	const char *hash = strstr(banner, " #");
-
-	if (!strncmp(banner, BANNER_PREFIX, strlen(BANNER_PREFIX)))
-		sscanf(banner + strlen(BANNER_PREFIX), "%79s", rel);
-	snprintf(out, len, "%s%s%.150s", rel, hash ? " " : "",
-		 hash ? hash + 1 : "");
-	out[strcspn(out, "\n")] = '\0';
 }
 
 /* A RISC-V Image header (head.S) at pa: 0 and its image_size, or -1. */
@@ -75,7 +62,7 @@ static int banner_at(const struct rvmm_source *src, uint64_t pa, char *out,
 
 	memset(out, 0, len);
 	if (rd(src, pa, out, len - 1) ||
-	    strncmp(out, BANNER_PREFIX, strlen(BANNER_PREFIX)))
+	    strncmp(out, RVMM_BANNER_PREFIX, strlen(RVMM_BANNER_PREFIX)))
 		return -1;
 	out[strcspn(out, "\n")] = '\0';
 	hash = strstr(out, " #");
@@ -104,10 +91,10 @@ static void guest_banner(const struct rvmm_source *src, uint64_t pa,
 		n = size - off < SCAN_CHUNK ? size - off : SCAN_CHUNK;
 		if (rd(src, pa + off, chunk, n))
 			break;
-		for (i = 0; i + strlen(BANNER_PREFIX) <= n; i++)
+		for (i = 0; i + strlen(RVMM_BANNER_PREFIX) <= n; i++)
 			if (chunk[i] == 'L' &&
-			    !memcmp(chunk + i, BANNER_PREFIX,
-				    strlen(BANNER_PREFIX)) &&
+			    !memcmp(chunk + i, RVMM_BANNER_PREFIX,
+				    strlen(RVMM_BANNER_PREFIX)) &&
 			    !banner_at(src, pa + off + i, out, len, &v) && v)
 				return;
 	}
@@ -190,13 +177,13 @@ int rvmm_kimage_find(const struct rvmm_source *src, struct rvmm_debuginfo *di,
 	if (!bsize || bsize >= sizeof(want))
 		bsize = sizeof(want) - 1;
 	if (rvmm_debuginfo_read_image(di, banner, want, bsize) ||
-	    strncmp(want, BANNER_PREFIX, strlen(BANNER_PREFIX))) {
+	    strncmp(want, RVMM_BANNER_PREFIX, strlen(RVMM_BANNER_PREFIX))) {
 		snprintf(g->msg, sizeof(g->msg),
 			 "the vmlinux's linux_banner is unreadable");
 		return -1;
 	}
 	bsize = strnlen(want, bsize) + 1;
-	build_of(want, g->vmlinux_build, sizeof(g->vmlinux_build));
+	rvmm_banner_build(want, g->vmlinux_build, sizeof(g->vmlinux_build));
 	/* boot loaders put the image at RAM + 2 MiB (OpenSBI) or at RAM */
 	nr = ram_len / SZ_2M;
 	for (k = 0; k < nr; k++) {
@@ -227,7 +214,7 @@ int rvmm_kimage_find(const struct rvmm_source *src, struct rvmm_debuginfo *di,
 	g->ident = RVMM_KIMAGE_DIFFERENT;
 	g->image_pa = pa;
 	guest_banner(src, pa, banner - start, isize, got, sizeof(got));
-	build_of(got, g->guest_build, sizeof(g->guest_build));
+	rvmm_banner_build(got, g->guest_build, sizeof(g->guest_build));
 	snprintf(g->msg, sizeof(g->msg),
 		 "the vmlinux is not the guest's kernel: the guest runs %s "
 		 "(image at PA 0x%" PRIx64 "), the vmlinux is %s",
