@@ -310,7 +310,7 @@ static void log_bug(struct tr *r)
 			rvmm_evidence(r->t, "log",
 				      "epc is not %s+0x%" PRIx64 " (%s)",
 				      lf->bug_sym, lf->bug_sym_off,
-				      "vmlinux symbols not the dump's?");
+				      "the log's two trap addresses disagree");
 	} else {
 		f->bug_is_mm_h = strstr(lf->bug_file, "include/linux/mm.h") !=
 				 NULL;
