@@ -1,17 +1,17 @@
 #!/bin/sh
 # Build one sample kernel variant (bug, bug-silent, fixed, backport,
-# backport-silent) from Debian's
-# linux-source-6.12 with the riscv64 cross compiler, plus the trigger module
-# and an initramfs with the static init.  Outputs are cached outside the work
+# backport-silent from Debian's linux-source-6.12; v6.1 and v7.2 from
+# linux-source-6.1 and -7.2 as Debian ships them) with the riscv64 cross
+# compiler, plus the trigger module (where the kernel can hot-remove) and an
+# initramfs with the static init.  Outputs are cached outside the work
 # tree, keyed by every input.  Prints the cache directory.
 set -eu
-variant=${1:?usage: build-kernel.sh bug|bug-silent|fixed|backport|backport-silent}
+variant=${1:?usage: build-kernel.sh bug|bug-silent|fixed|backport|backport-silent|v6.1|v7.2}
 here=$(cd "$(dirname "$0")" && pwd)
 samples=$here/../samples
 cache=${RVMM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rvmm}
-tarball=/usr/src/linux-source-6.12.tar.xz
 cross=riscv64-linux-gnu-
-extra=
+extra= series=6.12
 case $variant in
 bug) patch=$samples/kernel/revert-21f1b85c8912.patch vm=debug-vm ;;
 bug-silent) patch=$samples/kernel/revert-21f1b85c8912.patch vm=no-debug-vm ;;
@@ -20,10 +20,12 @@ backport) patch=$samples/kernel/partial-backport.patch vm=debug-vm
 	extra=$samples/kernel/embedded.config ;;
 backport-silent) patch=$samples/kernel/partial-backport.patch vm=no-debug-vm
 	extra=$samples/kernel/embedded.config ;;
+v6.1) series=6.1 patch= vm=debug-vm extra=$samples/kernel/v6.1.config ;;
+v7.2) series=7.2 patch= vm=debug-vm ;;
 *) echo "build-kernel.sh: unknown variant '$variant'" >&2; exit 2 ;;
 esac
-[ -f "$tarball" ] || { echo "build-kernel.sh: $tarball missing (apt-get install linux-source-6.12)" >&2; exit 1; }
-pkgver=$(dpkg-query -W -f '${Version}' linux-source-6.12)
+src_line=$("$here/linux-source.sh" "$series")
+tarball=${src_line% *} pkgver=${src_line##* }
 fragments="$samples/kernel/rvmm.config $samples/kernel/$vm.config $extra"
 key=$( (echo "$pkgver"; ${cross}gcc --version | head -1
 	cat $fragments $patch "$here/build-kernel.sh" \
@@ -68,21 +70,27 @@ done)
 [ -z "$missing" ] || { echo "config options not applied: $missing" >&2; exit 1; }
 kmake -j"$(nproc)" Image vmlinux modules >>"$log" 2>&1 ||
 	{ tail -30 "$log" >&2; exit 1; }
-cp "$samples"/trigger/rvmm_trigger.c "$samples"/trigger/Kbuild "$work/trigger/"
-kmake M="$work/trigger" modules >>"$log" 2>&1 || { tail -30 "$log" >&2; exit 1; }
+# A kernel that cannot hot-remove ZONE_DEVICE memory (6.1 on riscv) gets no
+# trigger: its init reports the missing module and idles.
+trigger=
+if grep -qx 'CONFIG_ZONE_DEVICE=y' "$work/build/.config"; then
+	cp "$samples"/trigger/rvmm_trigger.c "$samples"/trigger/Kbuild "$work/trigger/"
+	kmake M="$work/trigger" modules >>"$log" 2>&1 || { tail -30 "$log" >&2; exit 1; }
+	trigger=$work/trigger/rvmm_trigger.ko
+fi
 ${cross}gcc -static -O2 -Wall -Wextra -o "$work/init" "$samples/trigger/init.c"
 cat >"$work/initramfs.list" <<LIST
 dir /dev 0755 0 0
 nod /dev/console 0600 0 0 c 5 1
 dir /proc 0755 0 0
 file /init $work/init 0755 0 0
-file /rvmm_trigger.ko $work/trigger/rvmm_trigger.ko 0644 0 0
 LIST
+[ -z "$trigger" ] || echo "file /rvmm_trigger.ko $trigger 0644 0 0" >>"$work/initramfs.list"
 "$work/build/usr/gen_init_cpio" "$work/initramfs.list" >"$work/initramfs.cpio"
 mkdir -p "$out"
 cp "$work/build/arch/riscv/boot/Image" "$work/build/vmlinux" \
-	"$work/build/.config" "$work/trigger/rvmm_trigger.ko" \
-	"$work/initramfs.cpio" "$out/"
+	"$work/build/.config" $trigger "$work/initramfs.cpio" "$out/"
 mv "$out/.config" "$out/config"
+echo "linux-source-$series $pkgver" >"$out/source"
 rm -rf "$work"
 echo "$out"

@@ -9,10 +9,15 @@
 #   backport   a partial backport (is_vmemmap kept, guard gone), embedded
 #              config (56-byte struct page, no BUGVERBOSE), KASLR: BUG
 #   backport-silent  the same without DEBUG_VM: accounting goes wrong
+#   bug-sv39   the bug kernel booted with no4lvl: free_pmd_table never runs
+#   v7.2, v7.2-sv48, v7.2-sv39  Debian's 7.2 (fix in), DEBUG_VM, at each
+#              paging mode: unload is clean
+#   v6.1       Debian's 6.1, DEBUG_VM: no riscv hot-remove, no trigger; Sv57
+#              only (6.1 has no no4lvl/no5lvl, this QEMU no sv57=off)
 # Needs build/rvmm-fixdump (make) to add the guest's VMCOREINFO to the dumps.
 set -eu
 seed= base=
-name=${1:?usage: make-sample.sh bug|bug-silent|fixed|bug-sv48|backport|backport-silent}
+name=${1:?usage: make-sample.sh SAMPLE (see the list above)}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$here/..
 cache=${RVMM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rvmm}
@@ -26,11 +31,27 @@ bug-sv48) variant=bug cmdline=no5lvl formats=elf ;;
 backport) variant=backport cmdline= formats=elf seed=0x5eed0f0ff5e7c0de ;;
 backport-silent) variant=backport-silent cmdline= formats=kdump
 	seed=0x0123456789abcdef base=backport ;;
+bug-sv39) variant=bug cmdline=no4lvl formats=elf ;;
+v7.2) variant=v7.2 cmdline= formats=elf ;;
+v7.2-sv48) variant=v7.2 cmdline=no5lvl formats=elf ;;
+v7.2-sv39) variant=v7.2 cmdline=no4lvl formats=kdump ;;
+v6.1) variant=v6.1 cmdline= formats=elf ;;
 *) echo "make-sample.sh: unknown sample '$name'" >&2; exit 2 ;;
 esac
 [ -x "$fixdump" ] || { echo "make-sample.sh: $fixdump missing: run make first" >&2; exit 1; }
-kdir=$("$here/build-kernel.sh" "$variant")
-runkey=$( (echo "$kdir $cmdline $seed"; cat "$here/run-sample.sh") | sha256sum | cut -c1-12)
+# A sample that shares another's committed vmlinux (bug-sv48 boots bug's)
+# boots the kernel derived from that vmlinux, so both are the same build
+# even when build-kernel.sh would now build a different one.
+if [ "$name" = "$variant" ]; then
+	kdir=$("$here/build-kernel.sh" "$variant")
+else
+	[ -f "$top/samples/$variant/manifest" ] ||
+		{ echo "make-sample.sh: make the $variant sample first" >&2; exit 1; }
+	kdir=$cache/derived/$variant
+	bash "$here/derive-kernel.sh" "$variant" "$kdir" >&2
+fi
+runkey=$( (cat "$kdir/Image" "$kdir/initramfs.cpio"; echo "$cmdline $seed"
+	cat "$here/run-sample.sh") | sha256sum | cut -c1-12)
 run=$cache/runs/$name-$runkey
 [ -s "$run/vmcore.flat" ] || RVMM_KASLR_SEED=$seed \
 	"$here/run-sample.sh" "$kdir" "$run" "$cmdline" >/dev/null
@@ -62,7 +83,8 @@ if [ "$name" = "$variant" ]; then
 	# (tests/live/guest.sh derive_kernel): the build's trigger module, and
 	# for a RELOCATABLE kernel the .rela.dyn bytes its Image keeps but its
 	# vmlinux lost after the link (arch/riscv/Makefile.postlink)
-	xz -T2 -6 -c "$kdir/rvmm_trigger.ko" >"$dest/rvmm_trigger.ko.xz"
+	[ ! -f "$kdir/rvmm_trigger.ko" ] ||
+		xz -T2 -6 -c "$kdir/rvmm_trigger.ko" >"$dest/rvmm_trigger.ko.xz"
 	dyn=$(riscv64-linux-gnu-readelf -d "$kdir/vmlinux")
 	rela=$(echo "$dyn" | awk '$2 == "(RELA)" { print $3 }')
 	if [ -n "$rela" ]; then

@@ -280,6 +280,7 @@ enum rvmm_variant {
 /* -1 = unknown for every tri-state below */
 struct rvmm_triage_facts {
 	int levels; /* 3, 4, 5 */
+	int hot_remove; /* the kernel has riscv's arch_remove_memory */
 	int fix_present; /* from the code or the name, before the dump */
 	enum rvmm_fix_evidence fix_evidence; /* how: code, name, unknown */
 	int other_build; /* vmlinux is not the dump's build (--force) */

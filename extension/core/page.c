@@ -245,8 +245,14 @@ int rvmm_page_layout_resolve(const struct rvmm_source *src,
 			      : rvmm_member(src, "page", "lru.prev");
 	p->compound_head = off_vmci(src, "OFFSET(page.compound_head)", "page",
 				    "compound_head");
+	/* renamed when it learned a mask form; bit 0 still marks a tail */
+	if (p->compound_head < 0)
+		p->compound_head = off_vmci(src, "OFFSET(page.compound_info)",
+					    "page", "compound_info");
 	p->mapping = off_vmci(src, "OFFSET(page.mapping)", "page", "mapping");
 	p->index = rvmm_member(src, "page", "index");
+	if (p->index < 0) /* hidden as __folio_index, same word */
+		p->index = rvmm_member(src, "page", "__folio_index");
 	p->private_ = off_vmci(src, "OFFSET(page.private)", "page", "private");
 	p->mapcount =
 		off_vmci(src, "OFFSET(page._mapcount)", "page", "_mapcount");

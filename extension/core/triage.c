@@ -49,6 +49,25 @@ static void fix_present(struct tr *r)
 		      fx.detail);
 }
 
+/*
+ * riscv defines arch_remove_memory only with MEMORY_HOTPLUG, which it has
+ * from 6.11 on: without it no vmemmap PMD table is ever freed.  _stext
+ * proves the symbol table answers at all.
+ */
+static void hot_remove(struct tr *r)
+{
+	uint64_t addr;
+
+	if (!rvmm_symbol(&r->s->src, "arch_remove_memory", &addr))
+		r->f->hot_remove = 1;
+	else if (!rvmm_symbol(&r->s->src, "_stext", &addr))
+		r->f->hot_remove = 0;
+	if (r->f->hot_remove == 0)
+		rvmm_evidence(r->t, "hot-remove",
+			      "this kernel has no riscv memory hot-remove "
+			      "(no arch_remove_memory symbol)");
+}
+
 static void identity(struct tr *r)
 {
 	const struct rvmm_identity *id = &r->s->identity;
@@ -597,6 +616,7 @@ void rvmm_triage_run(const struct rvmm_session *s, struct rvmm_triage *t)
 	t->facts.fix_evidence = RVMM_FIX_EV_UNKNOWN;
 	identity(&r);
 	paging(&r);
+	hot_remove(&r);
 	fix_present(&r);
 	rvmm_log_load(s, &r.log);
 	t->facts.log_ok = r.log.ok;

@@ -146,8 +146,15 @@ static void decide_silent(struct rvmm_triage *t)
 {
 	const struct rvmm_triage_facts *f = &t->facts;
 	int fix_by_code = f->fix_evidence == RVMM_FIX_EV_CODE;
-	int cannot = f->levels == 3 || (fix_claimed(f) && fix_by_code);
+	int cannot = f->levels == 3 || f->hot_remove == 0 ||
+		     (fix_claimed(f) && fix_by_code);
 
+	if (f->hot_remove == 0 && !(f->deficit_known && f->deficit > 0)) {
+		set(t, RVMM_NO_MATCH, RVMM_VARIANT_NONE,
+		    "no BUG in the log, and this kernel has no riscv memory "
+		    "hot-remove: it never frees a vmemmap PMD table");
+		return;
+	}
 	if (f->deficit_known && !f->deficit_exact && !cannot) {
 		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
 		    "no BUG in the log; NR_PAGETABLE accounting from an "
@@ -177,10 +184,13 @@ static void decide_silent(struct rvmm_triage *t)
 	/* a deficit: is it ours? */
 	if (cannot) {
 		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
-		    f->levels == 3 ? "NR_PAGETABLE deficit, but Sv39 never "
-				     "frees PMD tables: another dtor "
-				     "imbalance"
-				   : "NR_PAGETABLE deficit, but the code "
+		    f->hot_remove == 0 ? "NR_PAGETABLE deficit, but this "
+					 "kernel has no riscv memory "
+					 "hot-remove: another dtor imbalance"
+		    : f->levels == 3   ? "NR_PAGETABLE deficit, but Sv39 never "
+					 "frees PMD tables: another dtor "
+					 "imbalance"
+				       : "NR_PAGETABLE deficit, but the code "
 				     "guards the dtor with is_vmemmap: "
 				     "another dtor imbalance");
 		return;
@@ -232,7 +242,7 @@ void rvmm_triage_decide(struct rvmm_triage *t)
 	if (t->verdict == RVMM_NO_MATCH)
 		t->has_pmd_pfn = 0;
 	if (t->verdict != RVMM_MATCH && f->fix_present == 0 && f->levels >= 4 &&
-	    f->other_build != 1) {
+	    f->other_build != 1 && f->hot_remove != 0) {
 		t->vulnerable_warning = 1;
 		rvmm_evidence(t, "warning",
 			      "this kernel is vulnerable: free_pmd_table runs "

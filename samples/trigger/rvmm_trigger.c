@@ -20,9 +20,15 @@ MODULE_PARM_DESC(size_mb, "size of the device-private range in MiB");
 static struct dev_pagemap trigger_pgmap;
 static struct resource *trigger_res;
 
+#ifdef RVMM_HAVE_FOLIO_FREE
+static void trigger_folio_free(struct folio *folio)
+{
+}
+#else
 static void trigger_page_free(struct page *page)
 {
 }
+#endif
 
 static vm_fault_t trigger_migrate_to_ram(struct vm_fault *vmf)
 {
@@ -30,7 +36,11 @@ static vm_fault_t trigger_migrate_to_ram(struct vm_fault *vmf)
 }
 
 static const struct dev_pagemap_ops trigger_ops = {
+#ifdef RVMM_HAVE_FOLIO_FREE
+	.folio_free = trigger_folio_free,
+#else
 	.page_free = trigger_page_free,
+#endif
 	.migrate_to_ram = trigger_migrate_to_ram,
 };
 

@@ -7,31 +7,11 @@
 # versions; prints that staging root.
 # RVMM_DEBIAN_ARCHIVE overrides the archive taken from the apt sources.
 set -eu
-cache=${RVMM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rvmm}
-root=$cache/apt-riscv64
 pkgs="kexec-tools makedumpfile busybox-static"
-mkdir -p "$root/etc/preferences.d" "$root/etc/apt.conf.d" \
-	"$root/state/lists/partial" "$root/cache/archives/partial" "$root/debs"
-archive=$(sh "$(dirname "$0")/../debian-archive.sh")
-cat >"$root/etc/sources.list" <<SRC
-deb [arch=riscv64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $archive sid main
-SRC
-: >"$root/state/status"
-apt() {
-	"$@" -o APT::Architecture=riscv64 -o APT::Architectures::=riscv64 \
-		-o Dir::Etc::sourcelist="$root/etc/sources.list" \
-		-o Dir::Etc::sourceparts=- \
-		-o Dir::Etc::parts="$root/etc/apt.conf.d" \
-		-o Dir::Etc::preferencesparts="$root/etc/preferences.d" \
-		-o Dir::State="$root/state" \
-		-o Dir::State::status="$root/state/status" \
-		-o Dir::Cache="$root/cache" -o APT::Sandbox::User=root
-}
-if [ ! -f "$root/state/updated" ] ||
-	[ -n "$(find "$root/state/updated" -mmin +1440)" ]; then
-	apt apt-get -q update >&2
-	touch "$root/state/updated"
-fi
+rvmm_scripts=$(cd "$(dirname "$0")/.." && pwd)
+. "$rvmm_scripts/lib/apt-sid.sh"
+root=$sid_root
+apt() { apt_sid "$@"; }
 version() { apt apt-cache show --no-all-versions "$1" |
 	awk '$1 == "Version:" { print $2; exit }'; }
 key=$(for p in $pkgs; do echo "$p=$(version "$p")"; done | sha256sum | cut -c1-12)

@@ -43,69 +43,11 @@ build_pause_init() {
 			cpio -o -H newc --owner=0:0 2>/dev/null) >"$tmp/init.cpio"
 }
 
-# derive_kernel SAMPLE DIR: a bootable kernel directory (Image, vmlinux,
-# initramfs.cpio, config) from what samples/SAMPLE commits, with no kernel
-# tree and no kernel build: the live tests boot only kernels made this way,
-# so that they run the same on every machine (make kernels is not needed):
-# - Image: what arch/riscv/boot/Makefile makes, `objcopy -O binary -R .note
-#   -R .note.gnu.build-id -R .comment -S` of the vmlinux (bug, fixed: not
-#   RELOCATABLE, no .dynamic, manifest `image_from: objcopy of vmlinux`).
-#   A RELOCATABLE (KASLR) kernel's Image is that of vmlinux.relocs: its
-#   vmlinux has its .rela.dyn stripped after the link
-#   (arch/riscv/Makefile.postlink), the Image keeps it for the kernel's
-#   self-relocation.  objcopy of the vmlinux therefore leaves zeros there;
-#   the sample commits those bytes (rela.dyn, 46 KB as xz), written at
-#   DT_RELA - _start (DT_RELASZ bytes, both from the vmlinux's .dynamic).
-#   The result must have the manifest's image_sha256.
-# - initramfs.cpio: what build-kernel.sh packs with gen_init_cpio (/init
-#   from samples/trigger/init.c, the sample's rvmm_trigger.ko, built
-#   against the same tree and config, /dev, /proc), packed with cpio;
-#   /dev/console only when mknod is allowed (the kernel's built-in
-#   initramfs has one anyway).
-# - config: only the manifest's facts the tests read (RANDOMIZE_BASE, MEMCG).
+# derive_kernel SAMPLE DIR: scripts/derive-kernel.sh (the samples are
+# unpacked already unless derive_unpacked is empty).
 derive_kernel() {
-	local s=$1 d=$2 sd=$samples_dir/$1 start rela relasz sum want
-	[ -n "${derive_unpacked:-}" ] ||
-		"$top/scripts/unpack-samples.sh" "$samples_dir" >&2 || return 1
-	[ -f "$sd/vmlinux" ] && [ -f "$sd/rvmm_trigger.ko" ] ||
-		{ echo "derive_kernel: $sd lacks vmlinux or rvmm_trigger.ko" >&2; return 1; }
-	rm -rf "$d"
-	mkdir -p "$d/root/dev" "$d/root/proc"
-	ln -s "$sd/vmlinux" "$d/vmlinux"
-	riscv64-linux-gnu-objcopy -O binary -R .note -R .note.gnu.build-id \
-		-R .comment -S "$sd/vmlinux" "$d/Image" || return 1
-	rela=$(riscv64-linux-gnu-readelf -d "$sd/vmlinux" | awk '$2 == "(RELA)" { print $3 }')
-	if [ -z "$rela" ]; then
-		# not RELOCATABLE: the Image is the objcopy as is
-		[ ! -f "$sd/rela.dyn" ] ||
-			{ echo "derive_kernel: $sd has rela.dyn, its vmlinux no DT_RELA" >&2; return 1; }
-	else
-		start=$(riscv64-linux-gnu-nm "$sd/vmlinux" | awk '$3 == "_start" { print $1 }')
-		relasz=$(riscv64-linux-gnu-readelf -d "$sd/vmlinux" | awk '$2 == "(RELASZ)" { print $3 }')
-		[ -n "$start" ] && [ -f "$sd/rela.dyn" ] &&
-			[ "$relasz" = "$(stat -c %s "$sd/rela.dyn" 2>/dev/null)" ] ||
-			{ echo "derive_kernel: _start '$start', DT_RELA '$rela', DT_RELASZ '$relasz' vs $sd/rela.dyn" >&2; return 1; }
-		dd if="$sd/rela.dyn" of="$d/Image" bs=65536 oflag=seek_bytes conv=notrunc \
-			seek=$((rela - 0x$start)) 2>/dev/null || return 1
-	fi
-	sum=$(sha256sum "$d/Image" | cut -d' ' -f1)
-	want=$(manifest "$s" image_sha256)
-	[ "$sum" = "$want" ] ||
-		{ echo "derive_kernel: Image sha256 $sum, the manifest's image_sha256 is '$want'" >&2; return 1; }
-	riscv64-linux-gnu-gcc -static -O2 -Wall -Wextra -o "$d/root/init" \
-		"$top/samples/trigger/init.c" || return 1
-	cp "$sd/rvmm_trigger.ko" "$d/root/"
-	mknod -m 600 "$d/root/dev/console" c 5 1 2>/dev/null
-	(cd "$d/root" && ls -d dev dev/console proc init rvmm_trigger.ko 2>/dev/null |
-		cpio -o -H newc --owner=0:0 2>/dev/null) >"$d/initramfs.cpio" || return 1
-	{
-		echo "# from samples/$s/manifest: only what the tests read"
-		[ "$(manifest "$s" randomize_base)" = y ] && echo CONFIG_RANDOMIZE_BASE=y ||
-			echo "# CONFIG_RANDOMIZE_BASE is not set"
-		[ "$(manifest "$s" memcg)" = y ] && echo CONFIG_MEMCG=y ||
-			echo "# CONFIG_MEMCG is not set"
-	} >"$d/config"
-	echo "Image sha256 $sum = the manifest's image_sha256 ($(manifest "$s" image_from | cut -c1-40))"
+	RVMM_SAMPLES_UNPACKED=${derive_unpacked:-} \
+		bash "$top/scripts/derive-kernel.sh" "$1" "$2"
 }
 
 # boot NAME KERNEL_DIR [EXTRA_CMDLINE]: sets $g (its directory) and $port;

@@ -199,6 +199,21 @@ static void test_silent(void)
 	CHECK(strstr(t.summary, "Sv39") != NULL);
 	CHECK(!t.vulnerable_warning);
 
+	/* no riscv hot-remove at all (6.1): no-match, and no warning */
+	silent(&t);
+	t.facts.hot_remove = 0;
+	t.facts.fix_present = 0;
+	t.facts.deficit = 0;
+	rvmm_triage_decide(&t);
+	VERDICT(t, RVMM_NO_MATCH, RVMM_VARIANT_NONE);
+	CHECK(strstr(t.summary, "no riscv memory hot-remove") != NULL);
+	CHECK(!t.vulnerable_warning);
+	/* ... and a deficit there is another imbalance */
+	t.facts.deficit = 2;
+	rvmm_triage_decide(&t);
+	VERDICT(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE);
+	CHECK(strstr(t.summary, "no riscv memory hot-remove") != NULL);
+
 	/* an incomplete count */
 	silent(&t);
 	t.facts.deficit_exact = 0;
