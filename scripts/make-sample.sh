@@ -11,12 +11,13 @@
 #   backport-silent  the same without DEBUG_VM: accounting goes wrong
 #   bug-sv39   the bug kernel booted with no4lvl: free_pmd_table never runs
 #   v7.2, v7.2-sv48, v7.2-sv39  Debian's 7.2 (fix in), DEBUG_VM, at each
-#              paging mode: unload is clean
+#              paging mode (Sv57 through the DT's mmu-type, Sv48 is what
+#              QEMU's own DT says, no4lvl): unload is clean
 #   v6.1       Debian's 6.1, DEBUG_VM: no riscv hot-remove, no trigger; Sv57
 #              only (6.1 has no no4lvl/no5lvl, this QEMU no sv57=off)
 # Needs build/rvmm-fixdump (make) to add the guest's VMCOREINFO to the dumps.
 set -eu
-seed= base=
+seed= base= mmu=
 name=${1:?usage: make-sample.sh SAMPLE (see the list above)}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$here/..
@@ -32,8 +33,8 @@ backport) variant=backport cmdline= formats=elf seed=0x5eed0f0ff5e7c0de ;;
 backport-silent) variant=backport-silent cmdline= formats=kdump
 	seed=0x0123456789abcdef base=backport ;;
 bug-sv39) variant=bug cmdline=no4lvl formats=elf ;;
-v7.2) variant=v7.2 cmdline= formats=elf ;;
-v7.2-sv48) variant=v7.2 cmdline=no5lvl formats=elf ;;
+v7.2) variant=v7.2 cmdline= formats=elf mmu=riscv,sv57 ;;
+v7.2-sv48) variant=v7.2 cmdline= formats=elf ;;
 v7.2-sv39) variant=v7.2 cmdline=no4lvl formats=kdump ;;
 v6.1) variant=v6.1 cmdline= formats=elf ;;
 *) echo "make-sample.sh: unknown sample '$name'" >&2; exit 2 ;;
@@ -50,10 +51,10 @@ else
 	kdir=$cache/derived/$variant
 	bash "$here/derive-kernel.sh" "$variant" "$kdir" >&2
 fi
-runkey=$( (cat "$kdir/Image" "$kdir/initramfs.cpio"; echo "$cmdline $seed"
+runkey=$( (cat "$kdir/Image" "$kdir/initramfs.cpio"; echo "$cmdline $seed $mmu"
 	cat "$here/run-sample.sh") | sha256sum | cut -c1-12)
 run=$cache/runs/$name-$runkey
-[ -s "$run/vmcore.flat" ] || RVMM_KASLR_SEED=$seed \
+[ -s "$run/vmcore.flat" ] || RVMM_KASLR_SEED=$seed RVMM_MMU_TYPE=$mmu \
 	"$here/run-sample.sh" "$kdir" "$run" "$cmdline" >/dev/null
 dest=$top/samples/$name
 rm -rf "$dest"
@@ -101,7 +102,7 @@ else
 	vmlinux=../$variant/vmlinux.xz
 fi
 cp "$run/console.log" "$run/info-mem.txt" "$run/info-registers.txt" "$dest/"
-"$here/write-manifest.sh" "$name" "$variant" "$cmdline" "$kdir" "$dest" \
+RVMM_MMU_TYPE=$mmu "$here/write-manifest.sh" "$name" "$variant" "$cmdline" "$kdir" "$dest" \
 	"$vmlinux" >"$dest/manifest"
 # a vmlinux built from the same tree as the base sample's is kept as a delta
 [ -z "$base" ] || "$here/delta-sample-file.sh" "$name" "$base"

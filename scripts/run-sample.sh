@@ -6,7 +6,8 @@
 # `info registers -a` and the console log.
 # Usage: run-sample.sh KERNEL_DIR OUT_DIR [extra kernel command line]
 # RVMM_KASLR_SEED=0xHHHHHHHHHHHHHHHH puts that /chosen/kaslr-seed in QEMU's
-# device tree, so a RANDOMIZE_BASE kernel lands at a repeatable offset.
+# device tree, so a RANDOMIZE_BASE kernel lands at a repeatable offset;
+# RVMM_MMU_TYPE=riscv,sv57 puts that mmu-type on every hart.
 set -eu
 kdir=${1:?usage: run-sample.sh KERNEL_DIR OUT_DIR [cmdline]}
 out=${2:?usage: run-sample.sh KERNEL_DIR OUT_DIR [cmdline]}
@@ -18,13 +19,22 @@ sock=$out/monitor.sock
 rm -f "$sock" "$out/console.log" "$out"/vmcore.*
 machine="-machine virt -cpu rv64 -smp 2 -m 256M"
 dtb=
-if [ -n "${RVMM_KASLR_SEED:-}" ]; then
-	seed=$(printf '%016x' "$RVMM_KASLR_SEED")
+if [ -n "${RVMM_KASLR_SEED:-}${RVMM_MMU_TYPE:-}" ]; then
 	# shellcheck disable=SC2086
 	qemu-system-riscv64 $machine -machine dumpdtb="$out/virt.dtb" >/dev/null
+	dtb="-dtb $out/virt.dtb"
+fi
+if [ -n "${RVMM_KASLR_SEED:-}" ]; then
+	seed=$(printf '%016x' "$RVMM_KASLR_SEED")
 	fdtput -t x "$out/virt.dtb" /chosen kaslr-seed \
 		"0x$(echo "$seed" | cut -c1-8)" "0x$(echo "$seed" | cut -c9-16)"
-	dtb="-dtb $out/virt.dtb"
+fi
+# QEMU 7.2's device tree says mmu-type riscv,sv48 although its harts take
+# Sv57: kernels that honour it (6.16 and later) stop at Sv48 unless told.
+if [ -n "${RVMM_MMU_TYPE:-}" ]; then
+	for cpu in $(fdtget -l "$out/virt.dtb" /cpus | grep '^cpu@'); do
+		fdtput -t s "$out/virt.dtb" "/cpus/$cpu" mmu-type "$RVMM_MMU_TYPE"
+	done
 fi
 # shellcheck disable=SC2086
 qemu-system-riscv64 $machine $dtb \

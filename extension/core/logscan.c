@@ -32,6 +32,26 @@ static int is_crash_start(const char *t)
 }
 
 /*
+ * One crash prints several start lines: consecutive ones, and "Oops" a
+ * few lines after a fault report (7.x walks the faulting address first).
+ */
+#define FAULT_WALK_LINES 4
+
+static int crash_began(const struct rvmm_log *log, size_t i)
+{
+	size_t j;
+
+	if (i && is_crash_start(log->line[i - 1].text))
+		return 1;
+	if (strncmp(log->line[i].text, "Oops", 4))
+		return 0;
+	for (j = i > FAULT_WALK_LINES ? i - FAULT_WALK_LINES : 0; j < i; j++)
+		if (strstr(log->line[j].text, "Unable to handle kernel "))
+			return 1;
+	return 0;
+}
+
+/*
  * "Kernel BUG at remove_pgd_mapping+0x28a/0x474 [verbose debug info
  * unavailable]": %pB is symbol+offset/size (a module adds " [mod]"), or
  * 0x<hex> without kallsyms; %p of older kernels is bare hex (hashed since
@@ -219,8 +239,7 @@ void rvmm_log_scan(const struct rvmm_log *log, struct rvmm_log_facts *f)
 	memset(f, 0, sizeof(*f));
 	/* Report on the last crash: earlier oopses are history. */
 	for (i = 0; i < log->nr; i++)
-		if (is_crash_start(log->line[i].text) &&
-		    (!i || !is_crash_start(log->line[i - 1].text)))
+		if (is_crash_start(log->line[i].text) && !crash_began(log, i))
 			start = i;
 	/* A page dump comes a few lines before the BUG that it explains. */
 	for (i = start >= PAGE_DUMP_LINES ? start - PAGE_DUMP_LINES : 0;

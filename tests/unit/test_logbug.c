@@ -63,7 +63,21 @@ static void test_bug_lines(void)
 		"Kernel BUG at free_pmd_table+0x4/0x80 [verbose debug info "
 		"unavailable]",
 	};
+	/* 7.x: the walk of the faulting address between fault and Oops */
+	static const char *const walked[] = {
+		"Unable to handle kernel access to user memory without uaccess "
+		"routines at virtual address 0000000000000008",
+		"Current init pgtable: 4K pagesize, 57-bit VAs, "
+		"pgdp=0x00000000811b4000",
+		"[0000000000000008] pgd=0000000020470001, p4d=0000000020471401",
+		"Oops [#1]",
+		"epc : sparse_add_section+0x3a/0x1f4",
+	};
 	struct rvmm_log_facts f;
+
+	SCAN(walked, &f);
+	CHECK(f.has_fault && f.fault_addr == 8);
+	CHECK(!strncmp(f.fault_kind, "access to user memory", 21));
 
 	SCAN(verbose, &f);
 	CHECK(f.has_bug && !f.bug_no_file);
