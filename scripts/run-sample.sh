@@ -8,6 +8,8 @@
 # RVMM_KASLR_SEED=0xHHHHHHHHHHHHHHHH puts that /chosen/kaslr-seed in QEMU's
 # device tree, so a RANDOMIZE_BASE kernel lands at a repeatable offset;
 # RVMM_MMU_TYPE=riscv,sv57 puts that mmu-type on every hart.
+# RVMM_QEMU names the QEMU binary (scripts/qemu-new.sh prints a newer one's)
+# and RVMM_QEMU_CPU the -cpu value (rv64,sv48=on needs QEMU 8.0 or later).
 set -eu
 kdir=${1:?usage: run-sample.sh KERNEL_DIR OUT_DIR [cmdline]}
 out=${2:?usage: run-sample.sh KERNEL_DIR OUT_DIR [cmdline]}
@@ -17,11 +19,12 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 sock=$out/monitor.sock
 rm -f "$sock" "$out/console.log" "$out"/vmcore.*
-machine="-machine virt -cpu rv64 -smp 2 -m 256M"
+qemu_bin=${RVMM_QEMU:-qemu-system-riscv64}
+machine="-machine virt -cpu ${RVMM_QEMU_CPU:-rv64} -smp 2 -m 256M"
 dtb=
 if [ -n "${RVMM_KASLR_SEED:-}${RVMM_MMU_TYPE:-}" ]; then
 	# shellcheck disable=SC2086
-	qemu-system-riscv64 $machine -machine dumpdtb="$out/virt.dtb" >/dev/null
+	"$qemu_bin" $machine -machine dumpdtb="$out/virt.dtb" >/dev/null
 	dtb="-dtb $out/virt.dtb"
 fi
 if [ -n "${RVMM_KASLR_SEED:-}" ]; then
@@ -37,7 +40,7 @@ if [ -n "${RVMM_MMU_TYPE:-}" ]; then
 	done
 fi
 # shellcheck disable=SC2086
-qemu-system-riscv64 $machine $dtb \
+"$qemu_bin" $machine $dtb \
 	-display none -serial "file:$out/console.log" \
 	-monitor "unix:$sock,server=on,wait=off" -no-reboot \
 	-kernel "$kdir/Image" -initrd "$kdir/initramfs.cpio" \
