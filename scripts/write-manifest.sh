@@ -67,14 +67,14 @@ elif grep -qi 'kernel BUG at' "$log" &&
 else
 	fact kmem_n_trigger_sections unknown
 fi
-# crash 9.0.2 stops at start-up on the Sv48 dump ("read error: physical
-# address: 811000 type: page table") while it loads module data; it opens
-# with --no_modules.
-# crash 9.0.2 also stops on SLUB_TINY kernels ("invalid structure member
+# The options the bundled crash (make crash) needs.  It opens Sv48 dumps
+# with no option: scripts/crash-patches/9.0.2-riscv64-sv48-pmd-index.patch
+# (upstream 4f66cea2487d) fixes the Sv48 walk that made an unpatched 9.0.2
+# stop at start-up while it loads module data.
+# crash 9.0.2 stops on SLUB_TINY kernels ("invalid structure member
 # offset: kmem_cache_s_num" in kmem_cache_init); --no_kmem_cache opens them.
 opts=
-[ "$mode" != sv48 ] || opts="--no_modules"
-[ "$(config SLUB_TINY)" = n ] || opts="${opts:+$opts }--no_kmem_cache"
+[ "$(config SLUB_TINY)" = n ] || opts="--no_kmem_cache"
 [ -z "$opts" ] || fact crash_options "$opts"
 # KASLR: where QEMU's own page-table dump maps the image's first PA (the
 # load address), against the link address KERNEL_LINK_ADDR of 64-bit
