@@ -4,6 +4,62 @@
 #include <inttypes.h>
 
 #include "cmd.h"
+#include "filtering.h"
+
+/* What a filtered dump (makedumpfile -d) left out; nothing for others. */
+static void print_filtering(struct rvmm_session *s, struct rvmm_out *o,
+			    struct rvmm_json *j)
+{
+	struct rvmm_filter_line line[RVMM_FILTER_LINES];
+	struct rvmm_filter_check fc;
+	int i, n;
+
+	if (s->dump_level < 0) {
+		if (j)
+			rvmm_json_null(j, "dump_level");
+		return;
+	}
+	rvmm_filter_check(s, &fc);
+	n = rvmm_filter_lines(s, &fc, line, RVMM_FILTER_LINES);
+	if (!j) {
+		rvmm_printf(o, "filtering:\n");
+		for (i = 0; i < n; i++)
+			rvmm_printf(o, "  [%s] %s\n", line[i].kind,
+				    line[i].text);
+		return;
+	}
+	rvmm_json_s64(j, "dump_level", s->dump_level);
+	rvmm_json_obj_begin(j, "filter_check");
+	rvmm_json_bool(j, "ran", fc.ran);
+	rvmm_json_u64(j, "pages", fc.pfns);
+	rvmm_json_u64(j, "absent", fc.absent);
+	rvmm_json_u64(j, "unjudged", fc.unjudged);
+	rvmm_json_u64(j, "agree", fc.agree);
+	rvmm_json_u64(j, "kept_free", fc.kept[RVMM_FC_FREE]);
+	rvmm_json_u64(j, "kept_cache",
+		      fc.kept[RVMM_FC_CACHE] + fc.kept[RVMM_FC_CACHE_PRIVATE]);
+	rvmm_json_u64(j, "kept_user", fc.kept[RVMM_FC_USER]);
+	rvmm_json_u64(j, "dropped", fc.dropped);
+	rvmm_json_u64(j, "dropped_in_use", fc.dropped_in_use);
+	if (fc.dropped)
+		rvmm_json_u64(j, "dropped_example_pfn", fc.dropped_pfn);
+	else
+		rvmm_json_null(j, "dropped_example_pfn");
+	rvmm_json_u64(j, "misread_pages", fc.misread_pfns);
+	rvmm_json_u64(j, "misread_agree", fc.misread_agree);
+	rvmm_json_u64(j, "memmap_leaf", fc.memmap_leaf);
+	rvmm_json_u64(j, "tables_absent", fc.tables_absent);
+	rvmm_json_u64(j, "memmap_absent", fc.memmap_absent);
+	rvmm_json_obj_end(j);
+	rvmm_json_arr_begin(j, "filtering");
+	for (i = 0; i < n; i++) {
+		rvmm_json_obj_begin(j, NULL);
+		rvmm_json_str(j, "kind", line[i].kind);
+		rvmm_json_str(j, "detail", line[i].text);
+		rvmm_json_obj_end(j);
+	}
+	rvmm_json_arr_end(j);
+}
 
 int rvmm_cmd_info(struct rvmm_session *s, struct rvmm_out *o)
 {
@@ -75,6 +131,7 @@ int rvmm_cmd_info(struct rvmm_session *s, struct rvmm_out *o)
 		rvmm_json_str(&j, "page_type_scheme_why", s->pages.scheme_why);
 		rvmm_json_bool(&j, "page_decoding", s->pages.ok);
 		rvmm_json_bool(&j, "section_decoding", s->sections.ok);
+		print_filtering(s, o, &j);
 		rvmm_print_notes(s, o, &j);
 		rvmm_json_obj_end(&j);
 		rvmm_json_finish(&j);
@@ -106,6 +163,7 @@ int rvmm_cmd_info(struct rvmm_session *s, struct rvmm_out *o)
 	for (i = 0; i < n; i++)
 		rvmm_printf(o, "  %-8s 0x%016" PRIx64 "-0x%016" PRIx64 "  %s\n",
 			    r[i].name, r[i].start, r[i].end, r[i].desc);
+	print_filtering(s, o, NULL);
 	rvmm_print_notes(s, o, NULL);
 	return 0;
 }

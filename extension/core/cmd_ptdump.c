@@ -133,11 +133,14 @@ static int visit(void *arg, const struct rvmm_visit *v)
 		return 0;
 	}
 	rvmm_printf(d->o,
-		    "!! %s: %s entry @0x%016" PRIx64 " = 0x%016" PRIx64
+		    "!! %s%s%s: %s entry @0x%016" PRIx64 " = 0x%016" PRIx64
 		    " (%s) for VA 0x%016" PRIx64 ", target 0x%" PRIx64 "\n",
-		    rvmm_anomaly_str(v->anomaly), v->level_name, v->entry_pa,
-		    v->entry, rvmm_pte_bits_str(v->entry, bits, sizeof(bits)),
-		    v->va, v->pa);
+		    rvmm_anomaly_str(v->anomaly),
+		    v->anomaly == RVMM_AN_NOT_IN_DUMP ? ": " : "",
+		    v->anomaly == RVMM_AN_NOT_IN_DUMP ? d->s->absent : "",
+		    v->level_name, v->entry_pa, v->entry,
+		    rvmm_pte_bits_str(v->entry, bits, sizeof(bits)), v->va,
+		    v->pa);
 	return 0;
 }
 

@@ -27,7 +27,7 @@ static void print_level(const struct rvmm_session *s, struct rvmm_out *o,
 		    lv->name, lv->table_pa, lv->index, lv->entry_pa);
 	if (lv->rr != RVMM_READ_OK) {
 		rvmm_printf(o, "  unreadable (%s)\n",
-			    lv->rr == RVMM_READ_NOT_IN_DUMP ? "not in dump"
+			    lv->rr == RVMM_READ_NOT_IN_DUMP ? s->absent
 							    : "error");
 		return;
 	}
@@ -108,6 +108,9 @@ int rvmm_cmd_vtop(struct rvmm_session *s, struct rvmm_out *o, uint64_t va)
 		rvmm_printf(o, " -> PA 0x%016" PRIx64 " via %s leaf at %s\n",
 			    x.pa, rvmm_size_str(x.map_size, sz, sizeof(sz)),
 			    x.lv[x.leaf_level].name);
+	else if (x.status == RVMM_XL_NOT_IN_DUMP)
+		rvmm_printf(o, ": %s: %s\n", rvmm_xlate_status_str(x.status),
+			    s->absent);
 	else
 		rvmm_printf(o, ": %s\n", rvmm_xlate_status_str(x.status));
 	for (i = 0; i < x.nr; i++)

@@ -548,7 +548,10 @@ int rvmm_page_decode(const struct rvmm_session *s, uint64_t pfn, int pmd_level,
 	if (pi->xs != RVMM_XL_OK) {
 		pi->rr = pi->xs == RVMM_XL_NOT_IN_DUMP ? RVMM_READ_NOT_IN_DUMP
 						       : RVMM_READ_ERROR;
-		pi->why = "struct page not mapped in vmemmap";
+		/* a vmemmap table page the dump lacks, or no mapping */
+		pi->why = pi->xs == RVMM_XL_NOT_IN_DUMP ? s->absent
+							: "struct page not "
+							  "mapped in vmemmap";
 		return -1;
 	}
 	/* translated once: walk again only if the struct page straddles */
@@ -557,8 +560,11 @@ int rvmm_page_decode(const struct rvmm_session *s, uint64_t pfn, int pmd_level,
 					       p->size);
 	else
 		pi->rr = rvmm_read_kva(s, pi->page_va, buf, p->size);
-	if (pi->rr != RVMM_READ_OK)
+	if (pi->rr != RVMM_READ_OK) {
+		if (pi->rr == RVMM_READ_NOT_IN_DUMP)
+			pi->why = s->absent;
 		return -1;
+	}
 	pi->flags = rvmm_load(buf, p->flags, 8);
 	pi->lru_prev = rvmm_load(buf, p->pt_huge_pte, 8);
 	if (p->lru_next >= 0)

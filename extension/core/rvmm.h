@@ -504,6 +504,14 @@ struct rvmm_session {
 	struct rvmm_identity identity; /* vmlinux against dump */
 	int identity_noted;
 	const char *dump_format; /* front end sets: "ELF", "kdump", .. */
+	/*
+	 * The dump level the dump records (makedumpfile -d: RVMM_DL_* bits),
+	 * -1 if none, and what a page its memory has but its file lacks is
+	 * called: "filtered out by makedumpfile (dump level 31)", or "not in
+	 * the dump" (filtering.c).
+	 */
+	int dump_level;
+	char absent[80];
 	char err[600];
 };
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "filtering.h"
 #include "internal.h"
 
 void rvmm_options_init(struct rvmm_options *o)
@@ -51,6 +52,7 @@ const char *rvmm_session_open(struct rvmm_session *s,
 		snprintf(s->err, sizeof(s->err), "source has no read_phys");
 		return s->err;
 	}
+	rvmm_filter_session_init(s);
 	rvmm_identity_check_static(&s->src, &s->identity);
 	if (refuse_other_build(s))
 		return s->err;

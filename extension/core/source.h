@@ -17,6 +17,18 @@ enum rvmm_read_result {
 	RVMM_READ_ERROR = 2, /* outside memory, I/O error, target gone */
 };
 
+/*
+ * makedumpfile's dump level (-d N) is a mask of the page classes the
+ * writer left out of the dump.  Zero pages of a kdump-compressed file are
+ * stored once and read back as zeroes; the other classes are not stored.
+ */
+#define RVMM_DL_ZERO 1
+#define RVMM_DL_CACHE 2 /* page cache, not PG_private */
+#define RVMM_DL_CACHE_PRIVATE 4 /* page cache, PG_private too */
+#define RVMM_DL_USER 8 /* anonymous (user process) and hugetlb pages */
+#define RVMM_DL_FREE 16 /* free pages of the buddy allocator */
+#define RVMM_DL_MAX 31
+
 /* Run-time code addresses [lo, hi). */
 struct rvmm_code_range {
 	uint64_t lo, hi;
@@ -134,6 +146,19 @@ struct rvmm_source_ops {
 	int (*param_locations)(void *ctx, const struct rvmm_fn_instance *inst,
 			       int index, char *name, size_t len,
 			       struct rvmm_var_loc *loc, int max);
+	/*
+	 * The dump level its writer recorded (RVMM_DL_* bits: what a
+	 * makedumpfile-filtered kdump file left out), or -1 when the dump
+	 * records none (ELF, live memory).
+	 */
+	int (*dump_level)(void *ctx);
+	/*
+	 * Whether the dump holds the page at pa, without reading it: the
+	 * result read_phys would give (RVMM_READ_NOT_IN_DUMP for a page of
+	 * the dump's memory that its file left out).  When NULL the core
+	 * reads a byte instead.
+	 */
+	enum rvmm_read_result (*page_state)(void *ctx, uint64_t pa);
 };
 
 struct rvmm_source {

@@ -249,6 +249,16 @@ static int crash_param_locations(void *ctx, const struct rvmm_fn_instance *inst,
 		       : -2;
 }
 
+/*
+ * crash reads the dump level of a kdump-compressed file from its
+ * sub-header (-1 for other formats).  No page_state: crash answers only
+ * by reading, which crash_read_phys() does.
+ */
+static int crash_dump_level(void *ctx)
+{
+	return get_dump_level();
+}
+
 static const struct rvmm_source_ops crash_source_ops = {
 	.read_phys = crash_read_phys,
 	.symbol = crash_symbol,
@@ -264,6 +274,7 @@ static const struct rvmm_source_ops crash_source_ops = {
 	.param_locations = crash_param_locations,
 	.vmlinux_build_id = crash_vmlinux_build_id,
 	.vmlinux_banner = crash_vmlinux_banner,
+	.dump_level = crash_dump_level,
 };
 
 void rvmm_crash_source(struct rvmm_source *src)

@@ -65,8 +65,11 @@ static int check_kdump_header(struct rvmm_dump *dump, char *err, size_t errlen)
 	struct kdump_header hdr;
 	char reason[200];
 
-	if (!kdump_header_read(dump->fd, &hdr, reason, sizeof(reason)))
+	if (!kdump_header_read(dump->fd, &hdr, reason, sizeof(reason))) {
+		/* libkdumpfile has no attribute for it: the sub-header's */
+		dump->dump_level = hdr.dump_level;
 		return 0;
+	}
 	rvmm_set_err(err, errlen, "%s: %s", dump->path, reason);
 	return -1;
 }
@@ -323,6 +326,7 @@ struct rvmm_dump *rvmm_dump_open(const char *path, char *err, size_t errlen)
 		free(dump);
 		return NULL;
 	}
+	dump->dump_level = -1;
 	dump->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (dump->fd < 0) {
 		rvmm_set_err(err, errlen, "%s: %s", path, strerror(errno));
@@ -387,6 +391,11 @@ const char *rvmm_dump_format(const struct rvmm_dump *dump)
 enum rvmm_dump_kind rvmm_dump_kind(const struct rvmm_dump *dump)
 {
 	return dump->kind;
+}
+
+int rvmm_dump_level(const struct rvmm_dump *dump)
+{
+	return dump->dump_level;
 }
 
 const char *rvmm_dump_vmcoreinfo_raw(const struct rvmm_dump *dump)

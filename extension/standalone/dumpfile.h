@@ -50,6 +50,20 @@ enum rvmm_dump_kind rvmm_dump_kind(const struct rvmm_dump *dump);
 enum rvmm_read_result rvmm_dump_read_phys(struct rvmm_dump *dump, uint64_t pa,
 					  void *buf, size_t len);
 
+/*
+ * Whether the file holds the page at pa, as rvmm_dump_read_phys() would
+ * answer, without reading it.
+ */
+enum rvmm_read_result rvmm_dump_page_state(const struct rvmm_dump *dump,
+					   uint64_t pa);
+
+/*
+ * The dump level a kdump-compressed file records in its sub-header
+ * (makedumpfile -d N: RVMM_DL_* bits of the page classes left out), or
+ * -1 (ELF, or a header before version 1).
+ */
+int rvmm_dump_level(const struct rvmm_dump *dump);
+
 /* The VMCOREINFO text, or NULL when the dump carries none. */
 const char *rvmm_dump_vmcoreinfo_raw(const struct rvmm_dump *dump);
 /* Value of one VMCOREINFO key ("NUMBER(VA_BITS)"), or NULL. */

@@ -25,6 +25,7 @@ struct rvmm_dump {
 	const char *format;
 	enum rvmm_dump_kind kind;
 	uint64_t page_size;
+	int dump_level; /* kdump sub-header's, -1 none */
 	char *vmcoreinfo_raw;
 	char *vmcoreinfo_copy; /* vmcoreinfo_raw split in place */
 	struct vmcoreinfo_entry *vmcoreinfo;

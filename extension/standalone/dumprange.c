@@ -300,3 +300,12 @@ enum rvmm_read_result rvmm_dump_read_phys(struct rvmm_dump *dump, uint64_t pa,
 	}
 	return RVMM_READ_OK;
 }
+
+enum rvmm_read_result rvmm_dump_page_state(const struct rvmm_dump *dump,
+					   uint64_t pa)
+{
+	if (range_at(&dump->file, pa))
+		return RVMM_READ_OK;
+	return range_at(&dump->mem, pa) ? RVMM_READ_NOT_IN_DUMP
+					: RVMM_READ_ERROR;
+}

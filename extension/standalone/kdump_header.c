@@ -47,6 +47,8 @@ int kdump_header_read(int fd, struct kdump_header *hdr, char *err,
 	hdr->sub_hdr_size = (int32_t)get32(head + KDH_SUB_HDR_SIZE);
 	hdr->bitmap_blocks = get32(head + KDH_BITMAP_BLOCKS);
 	hdr->max_mapnr = get32(head + KDH_MAX_MAPNR);
+	hdr->status = get32(head + KDH_STATUS);
+	hdr->dump_level = -1;
 	memcpy(hdr->machine, head + KDH_UTS_MACHINE, 65);
 	memcpy(hdr->release, head + KDH_UTS_RELEASE, 65);
 	if (hdr->block_size < KDH_SIZE || hdr->block_size > (1 << 20) ||
@@ -74,6 +76,7 @@ int kdump_header_read(int fd, struct kdump_header *hdr, char *err,
 		snprintf(err, errlen, "truncated kdump sub-header");
 		return -1;
 	}
+	hdr->dump_level = (int32_t)get32(sub + KDSH_DUMP_LEVEL);
 	if (hdr->header_version >= 3) {
 		hdr->offset_vmcoreinfo = get64(sub + KDSH_OFFSET_VMCOREINFO);
 		hdr->size_vmcoreinfo = get64(sub + KDSH_SIZE_VMCOREINFO);

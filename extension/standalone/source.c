@@ -33,9 +33,25 @@ static const char *sa_vmcoreinfo(void *ctx, const char *key)
 	return rvmm_dump_vmcoreinfo(sa->dump, key);
 }
 
+static int sa_dump_level(void *ctx)
+{
+	struct standalone_ctx *sa = ctx;
+
+	return rvmm_dump_level(sa->dump);
+}
+
+static enum rvmm_read_result sa_page_state(void *ctx, uint64_t pa)
+{
+	struct standalone_ctx *sa = ctx;
+
+	return rvmm_dump_page_state(sa->dump, pa);
+}
+
 static const struct rvmm_source_ops standalone_ops = {
 	.read_phys = sa_read_phys,
 	.vmcoreinfo = sa_vmcoreinfo,
+	.dump_level = sa_dump_level,
+	.page_state = sa_page_state,
 	RVMM_DEBUGINFO_OPS,
 };
 
