@@ -1,21 +1,30 @@
 #!/bin/sh
-# Build the kdump initramfs for a kernel directory (Image, vmlinux,
-# rvmm_trigger.ko, from scripts/kdump/build-kernel.sh) with Debian's
-# riscv64 busybox-static, kexec-tools, makedumpfile and their libraries
-# (scripts/kdump/fetch-userspace.sh), packed with cpio.
-# Usage: build-initramfs.sh KERNEL_DIR OUT.cpio
+# Build the kdump initramfs: Debian sid's riscv64 busybox-static,
+# kexec-tools, makedumpfile and their libraries (scripts/kdump/
+# fetch-userspace.sh), the trigger module of the first kernel, and the
+# capture kernel's Image, packed with cpio.
+# Usage: build-initramfs.sh CAPTURE_DIR TRIGGER.ko OUT.cpio
+# CAPTURE_DIR: the capture kernel (scripts/kdump/build-kernel.sh: Image with
+# virtio-blk).  TRIGGER.ko: the trigger module built for the first kernel.
 # OUT.cpio is the first kernel's initramfs: the common part (user space, the
 # trigger module, /init) followed by a second archive with /kdump/Image and
 # /kdump/capture.cpio (the common part again, which the capture kernel gets).
-# /init runs the trigger scenario in the first kernel after `kexec -p`, and
-# in the capture kernel (it has /proc/vmcore) writes the dumps to /dev/vda:
-#   sector 0: "RVMMKDUMP <kdump-offset> <kdump-size> <elf-offset> <elf-size>"
-#   the `makedumpfile -c -d 31` file and the unfiltered /proc/vmcore copy at
-#   those byte offsets (MiB-aligned).
+#
+# /init, run by the first kernel as `rdinit=/usr/bin/busybox -- sh /init`
+# (the sample kernels have no BINFMT_SCRIPT), loads the capture kernel with
+# `kexec -p`, then deletes what only the capture kernel needs (so that its
+# pages are free when the dump is taken), then runs the trigger scenario.
+# `rvmm_kdump_keep` on the first kernel's command line keeps those files
+# (and the trigger module, which is deleted once loaded).
+# In the capture kernel (it has /proc/vmcore) /init writes to /dev/vda:
+#   sector 0: "RVMMKDUMP KOFF KSIZE EOFF ESIZE DOFF DSIZE"
+#   the `makedumpfile -c -d 31` file, the unfiltered /proc/vmcore copy and
+#   vmcore-dmesg's text at those byte offsets (MiB-aligned).
 # RVMM_KDUMP_APPEND adds to the capture kernel's command line.
 set -eu
-kdir=${1:?usage: build-initramfs.sh KERNEL_DIR OUT.cpio}
-out=${2:?usage: build-initramfs.sh KERNEL_DIR OUT.cpio}
+cdir=${1:?usage: build-initramfs.sh CAPTURE_DIR TRIGGER.ko OUT.cpio}
+ko=${2:?usage: build-initramfs.sh CAPTURE_DIR TRIGGER.ko OUT.cpio}
+out=${3:?usage: build-initramfs.sh CAPTURE_DIR TRIGGER.ko OUT.cpio}
 here=$(cd "$(dirname "$0")" && pwd)
 stage=$("$here/fetch-userspace.sh")
 tmp=$(mktemp -d)
@@ -36,12 +45,12 @@ for f in "$stage"/usr/lib/riscv64-linux-gnu/*.so*; do
 	cp -P "$f" "$r/usr/lib/riscv64-linux-gnu/"
 done
 for a in sh mount umount mkdir cat echo grep insmod rmmod dd stat sync \
-	poweroff reboot sleep ls head sed tr dmesg od cut awk; do
+	poweroff reboot sleep ls head tail sed tr dmesg od cut awk rm du; do
 	ln -s busybox "$r/usr/bin/$a"
 done
 mknod "$r/dev/console" c 5 1
 mknod "$r/dev/null" c 1 3
-cp "$kdir/rvmm_trigger.ko" "$r/rvmm_trigger.ko"
+cp "$ko" "$r/rvmm_trigger.ko"
 cat >"$r/init" <<INIT
 #!/bin/sh
 export PATH=/usr/sbin:/usr/bin LD_LIBRARY_PATH=/usr/lib/riscv64-linux-gnu
@@ -55,24 +64,38 @@ pagetables() {
 	echo 1 >/proc/sys/vm/stat_refresh 2>/dev/null
 	echo "rvmm-init: $1: $(grep '^PageTables:' /proc/meminfo)"
 }
+memfree() { awk '$1 == "MemFree:" { print $2 " kB" }' /proc/meminfo; }
 die() { echo "rvmm-kdump: $*"; sync; poweroff -f; sleep 5; reboot -f; }
+mib() { echo $(( ($1 + 1048575) / 1048576 * 1048576 )); }
 if [ -e /proc/vmcore ]; then
 	echo "rvmm-kdump: capture kernel, /proc/vmcore $(stat -c %s /proc/vmcore) bytes"
-	makedumpfile -c -d 31 /proc/vmcore /tmp/vmcore.kdump ||
+	echo "rvmm-kdump: $(makedumpfile -v 2>&1 | head -1)"
+	echo "rvmm-kdump: $(kexec -v 2>&1 | head -1)"
+	# the first kernel's log as kexec-tools reads it: an oracle apart
+	# from rvmm, and the oops lines the serial console never showed
+	vmcore-dmesg /proc/vmcore >/tmp/vmcore-dmesg.txt 2>&1 ||
+		echo "rvmm-kdump: vmcore-dmesg failed ($?)"
+	# message level 22: common, error and report (the counts of the
+	# excluded page classes), no progress indicator
+	makedumpfile -c -d 31 --message-level 22 /proc/vmcore /tmp/vmcore.kdump ||
 		die "makedumpfile failed ($?)"
 	ksize=$(stat -c %s /tmp/vmcore.kdump)
+	dsize=$(stat -c %s /tmp/vmcore-dmesg.txt)
 	esize=$(stat -c %s /proc/vmcore)
 	koff=1048576
-	eoff=$(( (koff + ksize + 1048575) / 1048576 * 1048576 ))
+	doff=$(mib $((koff + ksize)))
+	eoff=$(mib $((doff + dsize)))
 	[ -b /dev/vda ] || die "no /dev/vda"
-	dd if=/tmp/vmcore.kdump of=/dev/vda bs=1M seek=1 conv=notrunc 2>&1 ||
+	dd if=/tmp/vmcore.kdump of=/dev/vda bs=1M seek=$((koff / 1048576)) conv=notrunc 2>&1 ||
 		die "writing the kdump file failed"
+	dd if=/tmp/vmcore-dmesg.txt of=/dev/vda bs=1M seek=$((doff / 1048576)) conv=notrunc 2>&1 ||
+		die "writing vmcore-dmesg's text failed"
 	rm -f /tmp/vmcore.kdump
-	echo "rvmm-kdump: wrote makedumpfile -c -d 31 ($ksize bytes)"
+	echo "rvmm-kdump: wrote makedumpfile -c -d 31 ($ksize bytes), vmcore-dmesg ($dsize bytes)"
 	dd if=/proc/vmcore of=/dev/vda bs=1M seek=$((eoff / 1048576)) conv=notrunc 2>&1 ||
 		die "copying /proc/vmcore failed"
 	echo "rvmm-kdump: wrote /proc/vmcore ($esize bytes)"
-	printf 'RVMMKDUMP %s %s %s %s\n' $koff $ksize $eoff $esize |
+	printf 'RVMMKDUMP %s %s %s %s %s %s\n' $koff $ksize $eoff $esize $doff $dsize |
 		dd of=/dev/vda conv=notrunc,sync bs=512 count=1 2>/dev/null
 	sync
 	die "capture done"
@@ -100,25 +123,31 @@ if ! grep -q 'RVMM_KDUMP_IOMEM=raw' /proc/cmdline; then
 	mount --bind /tmp/iomem /proc/iomem && echo "rvmm-kdump: /proc/iomem for kexec:" &&
 		cat /proc/iomem
 fi
-if [ -e /kdump/Image ]; then
-	kexec -d -c -p /kdump/Image --initrd=/kdump/capture.cpio \
-		--append="$capture_append" >/tmp/kexec.log 2>&1
-	rc=$?
-	tail -n 30 /tmp/kexec.log
-	echo "rvmm-kdump: kexec -p Image: $rc"
-	if [ $rc -ne 0 ] && [ -e /kdump/vmlinux ]; then
-		kexec -d -c -p /kdump/vmlinux --initrd=/kdump/capture.cpio \
-			--append="$capture_append" >/tmp/kexec.log 2>&1
-		rc=$?
-		tail -n 30 /tmp/kexec.log
-		echo "rvmm-kdump: kexec -p vmlinux: $rc"
-	fi
-fi
+kexec -d -c -p /kdump/Image --initrd=/kdump/capture.cpio \
+	--append="$capture_append" >/tmp/kexec.log 2>&1
+rc=$?
+tail -n 30 /tmp/kexec.log
+echo "rvmm-kdump: kexec -p Image: $rc"
 echo "rvmm-kdump: kexec_crash_loaded=$(cat /sys/kernel/kexec_crash_loaded 2>/dev/null)"
+# kexec_load copied the capture kernel and its initramfs into the crash
+# kernel region: the files, and the dynamic user space only the capture
+# kernel runs, are garbage now.  Deleted, their ramfs pages are free when
+# the dump is taken (and zero with init_on_free=1), so that makedumpfile
+# -d 31 leaves them out and the ELF copy compresses.
+if [ $rc -eq 0 ] && ! grep -q rvmm_kdump_keep /proc/cmdline; then
+	before=$(memfree)
+	used=$(du -sk /kdump /usr/sbin /usr/lib /usr/bin/makedumpfile /tmp/kexec.log |
+		awk '{ n += $1 } END { print n }')
+	rm -rf /kdump /usr/sbin/kexec /usr/sbin/vmcore-dmesg /usr/bin/makedumpfile \
+		/usr/lib/riscv64-linux-gnu /usr/lib/ld-linux-riscv64-lp64d.so.1 \
+		/tmp/kexec.log
+	echo "rvmm-kdump: deleted ${used} kB of files the first kernel no longer needs; MemFree $before -> $(memfree)"
+fi
 echo "rvmm-init: start"
 pagetables "before load"
 insmod /rvmm_trigger.ko || { echo "rvmm-init: load failed"; echo "rvmm-init: scenario done"; exec sleep 100000; }
 echo "rvmm-init: loaded"
+grep -q rvmm_kdump_keep /proc/cmdline || rm -f /rvmm_trigger.ko
 pagetables "after load"
 rmmod rvmm_trigger || { echo "rvmm-init: unload failed"; echo "rvmm-init: scenario done"; exec sleep 100000; }
 echo "rvmm-init: unloaded"
@@ -132,9 +161,7 @@ pack() { (cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet); }
 pack "$r" >"$tmp/capture.cpio"
 f=$tmp/first
 mkdir -p "$f/kdump"
-cp "$kdir/Image" "$f/kdump/Image"
-# an ELF alternative for kexec-tools, without DWARF
-riscv64-linux-gnu-strip -o "$f/kdump/vmlinux" "$kdir/vmlinux"
+cp "$cdir/Image" "$f/kdump/Image"
 cp "$tmp/capture.cpio" "$f/kdump/capture.cpio"
 { cat "$tmp/capture.cpio"; pack "$f"; } >"$out"
 echo "$out"

@@ -5,11 +5,14 @@
  * translate riscv64 6.12 kernel addresses).  Free = a buddy block: the
  * head struct page has page_type PGTY_buddy and its order in private.
  *
- *   filter_free VMLINUX IN.kdump OUT.kdump
+ *   filter_free [-l LEVEL] [-x PFN]... VMLINUX IN.kdump OUT.kdump
  *
  * Prints "excluded N pages"; the page descriptors of excluded pages are
- * dropped and their bits cleared in the second (dumpable) bitmap.
+ * dropped and their bits cleared in the second (dumpable) bitmap.  -x
+ * leaves page PFN out as well (whatever it holds), -l writes LEVEL as the
+ * sub-header's dump level (the input's is kept otherwise).
  */
+#include <endian.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -93,8 +96,22 @@ int main(int argc, char **argv)
 	char err[512];
 	int in, fd;
 
+	uint64_t extra[16];
+	int nr_extra = 0, level = -1;
+
+	while (argc > 2 && argv[1][0] == '-') {
+		if (!strcmp(argv[1], "-x") && nr_extra < 16)
+			extra[nr_extra++] = strtoull(argv[2], NULL, 0);
+		else if (!strcmp(argv[1], "-l"))
+			level = atoi(argv[2]);
+		else
+			break;
+		argc -= 2;
+		argv += 2;
+	}
 	if (argc != 4)
-		return die("usage: filter_free VMLINUX IN.kdump OUT.kdump");
+		return die("usage: filter_free [-l LEVEL] [-x PFN]... VMLINUX "
+			   "IN.kdump OUT.kdump");
 	if (rvmm_standalone_open(argv[1], argv[2], &src, err, sizeof(err)))
 		return die(err);
 	if (rvmm_session_open(&s, &src, NULL))
@@ -105,6 +122,12 @@ int main(int argc, char **argv)
 	x.max_pfn = h.max_mapnr;
 	x.bits = calloc(x.max_pfn / 8 + 1, 1);
 	rvmm_for_each_section(&s, 0, mark_section, &x, NULL);
+	for (int i = 0; i < nr_extra; i++)
+		if (extra[i] < x.max_pfn &&
+		    !(x.bits[extra[i] >> 3] & 1 << (extra[i] & 7))) {
+			x.bits[extra[i] >> 3] |= 1 << (extra[i] & 7);
+			x.excluded++;
+		}
 
 	bmp_off = (off_t)(1 + h.sub_hdr_size) * h.block_size;
 	half = (size_t)h.bitmap_blocks * h.block_size / 2;
@@ -145,6 +168,13 @@ int main(int argc, char **argv)
 				return die("write failed");
 			off += n;
 		}
+	}
+	if (level >= 0) {
+		uint32_t le = htole32((uint32_t)level);
+
+		/* kdump_sub_header.dump_level, block 1 */
+		if (pwrite(fd, &le, 4, (off_t)h.block_size + 8) != 4)
+			return die("write failed");
 	}
 	if (pwrite(fd, bmp + half, half, bmp_off + half) != (ssize_t)half ||
 	    pwrite(fd, out, nin * DESC_SIZE, desc_off) !=
