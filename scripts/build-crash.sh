@@ -14,9 +14,11 @@ if [ -x "$out/crash" ] && [ -f "$out/defs.h" ]; then
 	echo "$out"
 	exit 0
 fi
-work=$cache/crash-build/$version
+# one work directory per run: two builds at once must not share one
+work=$cache/crash-build/$version.$$
 rm -rf "$work"
 mkdir -p "$work"
+trap 'rm -rf "$work"' EXIT
 cd "$work"
 # apt-get fails when a part is missing; what arrived is checked below.
 "$here"/apt-private.sh apt-get source --download-only "crash=$version" >&2 ||

@@ -13,11 +13,13 @@
 #   v7.2, v7.2-sv48, v7.2-sv39  Debian's 7.2 (fix in), DEBUG_VM, at each
 #              paging mode (Sv57 through the DT's mmu-type, Sv48 is what
 #              QEMU's own DT says, no4lvl): unload is clean
-#   v6.1       Debian's 6.1, DEBUG_VM: no riscv hot-remove, no trigger; Sv57
-#              only (6.1 has no no4lvl/no5lvl, this QEMU no sv57=off)
+#   v6.1, v6.1-sv48, v6.1-sv39  Debian's 6.1, DEBUG_VM: no riscv hot-remove,
+#              no trigger.  6.1 has no no4lvl/no5lvl and ignores the DT's
+#              mmu-type, and bookworm's QEMU 7.2 cannot cap the hart's satp
+#              modes: Sv48 and Sv39 boot on trixie's QEMU (qemu-new.sh)
 # Needs build/rvmm-fixdump (make) to add the guest's VMCOREINFO to the dumps.
 set -eu
-seed= base= mmu=
+seed= base= mmu= cpu=
 name=${1:?usage: make-sample.sh SAMPLE (see the list above)}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$here/..
@@ -37,6 +39,8 @@ v7.2) variant=v7.2 cmdline= formats=elf mmu=riscv,sv57 ;;
 v7.2-sv48) variant=v7.2 cmdline= formats=elf ;;
 v7.2-sv39) variant=v7.2 cmdline=no4lvl formats=kdump ;;
 v6.1) variant=v6.1 cmdline= formats=elf ;;
+v6.1-sv48) variant=v6.1 cmdline= formats=elf cpu=rv64,sv48=on ;;
+v6.1-sv39) variant=v6.1 cmdline= formats=elf cpu=rv64,sv39=on ;;
 *) echo "make-sample.sh: unknown sample '$name'" >&2; exit 2 ;;
 esac
 [ -x "$fixdump" ] || { echo "make-sample.sh: $fixdump missing: run make first" >&2; exit 1; }
@@ -51,10 +55,13 @@ else
 	kdir=$cache/derived/$variant
 	bash "$here/derive-kernel.sh" "$variant" "$kdir" >&2
 fi
-runkey=$( (cat "$kdir/Image" "$kdir/initramfs.cpio"; echo "$cmdline $seed $mmu"
+qemu=
+[ -z "$cpu" ] || qemu=$("$here/qemu-new.sh")
+runkey=$( (cat "$kdir/Image" "$kdir/initramfs.cpio"; echo "$cmdline $seed $mmu $cpu"
 	cat "$here/run-sample.sh") | sha256sum | cut -c1-12)
 run=$cache/runs/$name-$runkey
 [ -s "$run/vmcore.flat" ] || RVMM_KASLR_SEED=$seed RVMM_MMU_TYPE=$mmu \
+	RVMM_QEMU=${qemu:-qemu-system-riscv64} RVMM_QEMU_CPU=${cpu:-rv64} \
 	"$here/run-sample.sh" "$kdir" "$run" "$cmdline" >/dev/null
 dest=$top/samples/$name
 rm -rf "$dest"
@@ -102,7 +109,8 @@ else
 	vmlinux=../$variant/vmlinux.xz
 fi
 cp "$run/console.log" "$run/info-mem.txt" "$run/info-registers.txt" "$dest/"
-RVMM_MMU_TYPE=$mmu "$here/write-manifest.sh" "$name" "$variant" "$cmdline" "$kdir" "$dest" \
+RVMM_MMU_TYPE=$mmu RVMM_QEMU=${qemu:-qemu-system-riscv64} \
+	RVMM_QEMU_CPU=${cpu:-rv64} "$here/write-manifest.sh" "$name" "$variant" "$cmdline" "$kdir" "$dest" \
 	"$vmlinux" >"$dest/manifest"
 # a vmlinux built from the same tree as the base sample's is kept as a delta
 [ -z "$base" ] || "$here/delta-sample-file.sh" "$name" "$base"

@@ -33,7 +33,7 @@ if [ -n "${RVMM_KASLR_SEED:-}" ]; then
 		"0x$(echo "$seed" | cut -c1-8)" "0x$(echo "$seed" | cut -c9-16)"
 fi
 # QEMU 7.2's device tree says mmu-type riscv,sv48 although its harts take
-# Sv57: kernels that honour it (6.16 and later) stop at Sv48 unless told.
+# Sv57: a kernel that honours it (7.2 does, 6.12 does not) stops at Sv48.
 if [ -n "${RVMM_MMU_TYPE:-}" ]; then
 	for cpu in $(fdtget -l "$out/virt.dtb" /cpus | grep '^cpu@'); do
 		fdtput -t s "$out/virt.dtb" "/cpus/$cpu" mmu-type "$RVMM_MMU_TYPE"

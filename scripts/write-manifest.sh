@@ -16,9 +16,11 @@ case $(printf '%s' "$satp" | cut -c1) in
 esac
 fact name "$name"
 fact variant "$variant"
-fact kernel_source "linux-source-6.12 $(dpkg-query -W -f '${Version}' linux-source-6.12)"
+fact kernel_source "$(cat "$kdir/source")"
 case $variant in
 fixed) fact fix_21f1b85c8912 present ;;
+v7.2) fact fix_21f1b85c8912 "present (Debian's tree as is)" ;;
+v6.1) fact fix_21f1b85c8912 "not applicable: no riscv memory hot-remove before 6.11" ;;
 backport*) fact fix_21f1b85c8912 "partial: is_vmemmap kept, guard removed by samples/kernel/partial-backport.patch" ;;
 *) fact fix_21f1b85c8912 "reverted by samples/kernel/revert-21f1b85c8912.patch" ;;
 esac
@@ -30,8 +32,10 @@ fact randomize_base "$(config RANDOMIZE_BASE)"
 # sizeof(struct page) as GDB reads the DWARF: an oracle apart from rvmm
 fact page_struct_size "$(gdb-multiarch -nx -batch -ex 'print sizeof(struct page)' \
 	"$kdir/vmlinux" 2>/dev/null | sed -n 's/^\$1 = //p')"
-fact qemu "qemu-system-riscv64 -machine virt -cpu rv64 -smp 2 -m 256M"
+fact qemu "qemu-system-riscv64 -machine virt -cpu ${RVMM_QEMU_CPU:-rv64} -smp 2 -m 256M"
+fact qemu_version "$("${RVMM_QEMU:-qemu-system-riscv64}" --version | head -1)"
 fact cmdline "console=ttyS0 earlycon panic=0 $cmdline"
+fact dt_mmu_type "${RVMM_MMU_TYPE:-as QEMU writes it}"
 fact vmlinux "$vmlinux"
 fact release "$(first 'Linux version [^ ]+' | cut -d' ' -f3)"
 fact satp "$satp"
@@ -84,6 +88,7 @@ img=$(awk '$2 == "0000000080200000" && $1 ~ /^ffffffff/ { print $1; exit }' "$de
 [ -z "$img" ] || fact kaslr_offset "$(printf '0x%x' $((0x${img#ffffffff} - 0x80000000)))"
 # the built Image, which tests/live/guest.sh rebuilds from the vmlinux
 fact image_sha256 "$(sha256sum "$kdir/Image" | cut -d' ' -f1)"
+[ -f "$dest/rela.dyn.xz" ] || fact image_from "objcopy of vmlinux"
 [ ! -f "$dest/rela.dyn.xz" ] || fact image_from "riscv64-linux-gnu-objcopy -O binary -R .note -R .note.gnu.build-id -R .comment -S vmlinux, with rela.dyn written at DT_RELA - _start"
 fact scenario_done "$(grep -q 'rvmm-init: scenario done' "$log" && echo yes || echo no)"
 cd "$dest"

@@ -56,7 +56,9 @@ static const char *risk_of(const struct rvmm_session *s,
 {
 	int levels = s->layout.levels;
 
-	if (t->page.verdict != RVMM_TV_NOT_CONSTRUCTED || !t->entry_pa)
+	/* no hot-remove: no teardown ever runs a dtor on these */
+	if (t->page.verdict != RVMM_TV_NOT_CONSTRUCTED || !t->entry_pa ||
+	    fix->hot_remove == 0)
 		return NULL;
 	if (!strcmp(t->region, "vmemmap") && t->level == levels - 1)
 		return "vmemmap PTE table never constructed: free_pte_table "

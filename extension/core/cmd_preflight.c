@@ -242,6 +242,13 @@ int rvmm_cmd_preflight(struct rvmm_session *s, struct rvmm_out *o,
 	}
 	lin = vm + 1;
 	rvmm_pf_kernel_probe(s, facts, &k);
+	if (k.hot_remove == 0) {
+		free(vm);
+		rvmm_err(s, o,
+			 "this kernel has no riscv memory hot-remove (no "
+			 "arch_remove_memory symbol): nothing to simulate");
+		return -1;
+	}
 	setup_parts(s, start, end, path, vm, lin);
 	rvmm_pf_simulate(s, &k, vm);
 	rvmm_pf_simulate(s, &k, lin);

@@ -24,6 +24,9 @@ enum rvmm_fix_evidence {
 
 struct rvmm_fix {
 	int present; /* 1, 0, -1 = unknown */
+	/* riscv's arch_remove_memory exists (MEMORY_HOTPLUG, 6.11 on):
+	 * without it no vmemmap PMD table is ever freed; 1, 0, -1 */
+	int hot_remove;
 	enum rvmm_fix_evidence evidence;
 	char detail[240]; /* one evidence line: what was found, where */
 };

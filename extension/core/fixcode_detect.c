@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fixcode.h"
+#include "internal.h"
 #include "rvmm.h"
 
 const char *rvmm_fix_evidence_str(enum rvmm_fix_evidence e)
@@ -316,6 +317,16 @@ static int from_code(const struct fix_ctx *c, struct rvmm_fix *fx)
 	return -1;
 }
 
+/* _stext proves the symbol table answers at all */
+static int hot_remove(const struct rvmm_source *src)
+{
+	uint64_t addr;
+
+	if (!rvmm_symbol(src, "arch_remove_memory", &addr))
+		return 1;
+	return rvmm_symbol(src, "_stext", &addr) ? -1 : 0;
+}
+
 void rvmm_fix_detect_code(const struct rvmm_source *src,
 			  int (*read)(void *arg, uint64_t va, void *buf,
 				      size_t len),
@@ -327,6 +338,7 @@ void rvmm_fix_detect_code(const struct rvmm_source *src,
 	int v;
 
 	memset(fx, 0, sizeof(*fx));
+	fx->hot_remove = hot_remove(src);
 	fx->present = from_code(&c, fx);
 	if (fx->present >= 0) {
 		fx->evidence = RVMM_FIX_EV_CODE;

@@ -217,6 +217,29 @@ static void resolve_zone_node(const struct rvmm_source *src,
 	p->zone_pgshift = p->node_pgshift - p->zones_shift;
 }
 
+/*
+ * 6.12's pagetable_pmd_dtor inlines pmd_ptlock_free and its
+ * VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte); 7.x has neither, and its ctor
+ * leaves pmd_huge_pte as the allocator left it on init_mm's tables.  The
+ * debug info says which (pmd_ptlock_init proves it answers).
+ */
+static int pmd_dtor_checks(const struct rvmm_source *src)
+{
+	const struct rvmm_source_ops *ops = src->ops;
+	struct rvmm_fn_instance inst[1];
+	int n;
+
+	if (!ops->fn_instances)
+		return -1;
+	n = ops->fn_instances(src->ctx, "pmd_ptlock_free", NULL, inst, 1);
+	if (n > 0)
+		return 1;
+	/* no code for it (or no such function) where the ctor side has */
+	return ops->fn_instances(src->ctx, "pmd_ptlock_init", NULL, inst, 1) > 0
+		       ? 0
+		       : -1;
+}
+
 /* Drop (-1) a member offset whose width-byte field is not in the page. */
 static void fit(const struct rvmm_page_layout *p, long *off, long width)
 {
@@ -301,6 +324,7 @@ int rvmm_page_layout_resolve(const struct rvmm_source *src,
 				 "(memblock) pages cannot be told apart");
 	resolve_zone_node(src, opt, p, notes);
 	detect_scheme(src, opt, p, notes);
+	p->pmd_dtor_checks_huge_pte = pmd_dtor_checks(src);
 
 	/* offsets that do not fit in SIZE(page) are garbage: drop them */
 	fit(p, &p->flags, 8);
@@ -491,18 +515,21 @@ void rvmm_page_verdict(const struct rvmm_page_layout *p,
 		pi->huge_pte_kind = RVMM_HP_SELF_LRU;
 	else
 		pi->huge_pte_kind = RVMM_HP_OTHER;
-	hp_set = hp != 0 && pmd_level == 1;
+	hp_set = hp != 0 && pmd_level == 1 && p->pmd_dtor_checks_huge_pte != 0;
 
 	if (p->scheme == RVMM_PTYPE_UNKNOWN) {
 		pi->verdict = RVMM_TV_UNKNOWN;
 		pi->why = "page_type encoding unknown";
 	} else if (pi->ptype == RVMM_PT_TABLE && !hp_set) {
 		pi->verdict = RVMM_TV_CONSTRUCTED;
-		pi->why = hp && pmd_level < 0 ? "page_type is table (as a PMD "
-						"table its non-zero "
-						"pmd_huge_pte would trip "
-						"VM_BUG_ON)"
-					      : "page_type is table";
+		pi->why = !hp || pmd_level == 0 ? "page_type is table"
+			  : !p->pmd_dtor_checks_huge_pte
+				  ? "page_type is table (pmd_huge_pte not "
+				    "cleared: this kernel's dtor does not "
+				    "check it)"
+				  : "page_type is table (as a PMD table its "
+				    "non-zero pmd_huge_pte would trip "
+				    "VM_BUG_ON)";
 	} else if (pi->ptype == RVMM_PT_TABLE) {
 		pi->verdict = RVMM_TV_NOT_CONSTRUCTED;
 		pi->why = "page_type is table but pmd_huge_pte != 0: "

@@ -36,6 +36,7 @@ void rvmm_pf_kernel_probe(const struct rvmm_session *s,
 	long spin;
 
 	memset(k, 0, sizeof(*k));
+	k->hot_remove = -1;
 	if (f) {
 		k->fix_present = f->fix_present;
 		k->fix_how = f->fix_how ? f->fix_how : "told by the front end";
@@ -45,6 +46,7 @@ void rvmm_pf_kernel_probe(const struct rvmm_session *s,
 		/* the one fix decision triage and audit use too */
 		rvmm_fix_detect(s, &fx);
 		k->fix_present = fx.present;
+		k->hot_remove = fx.hot_remove;
 		snprintf(k->fix_detail, sizeof(k->fix_detail), "by %s: %.230s",
 			 rvmm_fix_evidence_str(fx.evidence), fx.detail);
 		k->fix_how = k->fix_detail;

@@ -10,6 +10,7 @@
 /* Configuration of the running kernel that decides each outcome. */
 struct rvmm_pf_kernel {
 	int fix_present; /* 1, 0, -1 */
+	int hot_remove; /* arch_remove_memory exists: 1, 0, -1 */
 	const char *fix_how;
 	char fix_detail[256]; /* rvmm_fix_detect's line, fix_how points here */
 	int debug_vm, thp, split_pmd_ptlocks, alloc_split_ptlocks;

@@ -330,6 +330,9 @@ struct rvmm_page_layout {
 	enum rvmm_ptype_scheme scheme;
 	const char *scheme_why; /* how the scheme was detected */
 	uint64_t list_poison2; /* LIST_POISON2 on riscv64 */
+	/* the PMD dtor checks pmd_huge_pte (pmd_ptlock_free has code):
+	 * 1, 0 (7.x has no such check), -1 unknown */
+	int pmd_dtor_checks_huge_pte;
 	/*
 	 * Top-byte scheme: the PGTY_* value of each enum rvmm_ptype (0 = this
 	 * kernel has no such type), read from the enumerators (PGTY_buddy,

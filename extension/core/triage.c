@@ -43,29 +43,15 @@ static void fix_present(struct tr *r)
 	struct rvmm_fix fx;
 
 	rvmm_fix_detect(r->s, &fx);
+	r->f->hot_remove = fx.hot_remove;
+	if (fx.hot_remove == 0)
+		rvmm_evidence(r->t, "hot-remove",
+			      "this kernel has no riscv memory hot-remove "
+			      "(no arch_remove_memory symbol)");
 	r->f->fix_present = fx.present;
 	r->f->fix_evidence = fx.evidence;
 	rvmm_evidence(r->t, fx.present < 0 ? "missing" : "fix", "%s",
 		      fx.detail);
-}
-
-/*
- * riscv defines arch_remove_memory only with MEMORY_HOTPLUG, which it has
- * from 6.11 on: without it no vmemmap PMD table is ever freed.  _stext
- * proves the symbol table answers at all.
- */
-static void hot_remove(struct tr *r)
-{
-	uint64_t addr;
-
-	if (!rvmm_symbol(&r->s->src, "arch_remove_memory", &addr))
-		r->f->hot_remove = 1;
-	else if (!rvmm_symbol(&r->s->src, "_stext", &addr))
-		r->f->hot_remove = 0;
-	if (r->f->hot_remove == 0)
-		rvmm_evidence(r->t, "hot-remove",
-			      "this kernel has no riscv memory hot-remove "
-			      "(no arch_remove_memory symbol)");
 }
 
 static void identity(struct tr *r)
@@ -92,11 +78,13 @@ static void paging(struct tr *r)
 	r->t->paging_mode = levels >= 3 && levels <= 5 ? name[levels - 3]
 						       : "unknown";
 	rvmm_evidence(r->t, "paging-mode", "%s: %s", r->s->layout.mode,
-		      levels >= 4 ? "free_pmd_table runs on hot-remove "
-				    "(pgtable_l4_enabled)"
-				  : "PMD tables are never freed "
-				    "(free_pmd_table needs "
-				    "pgtable_l4_enabled)");
+		      r->f->hot_remove == 0 ? "no hot-remove, so no "
+					      "free_pmd_table"
+		      : levels >= 4 ? "free_pmd_table runs on hot-remove "
+				      "(pgtable_l4_enabled)"
+				    : "PMD tables are never freed "
+				      "(free_pmd_table needs "
+				      "pgtable_l4_enabled)");
 }
 
 /*
@@ -615,9 +603,8 @@ void rvmm_triage_run(const struct rvmm_session *s, struct rvmm_triage *t)
 	t->facts.deficit_known = 0;
 	t->facts.fix_evidence = RVMM_FIX_EV_UNKNOWN;
 	identity(&r);
-	paging(&r);
-	hot_remove(&r);
 	fix_present(&r);
+	paging(&r);
 	rvmm_log_load(s, &r.log);
 	t->facts.log_ok = r.log.ok;
 	if (!r.log.ok) {

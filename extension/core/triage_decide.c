@@ -191,8 +191,8 @@ static void decide_silent(struct rvmm_triage *t)
 					 "frees PMD tables: another dtor "
 					 "imbalance"
 				       : "NR_PAGETABLE deficit, but the code "
-				     "guards the dtor with is_vmemmap: "
-				     "another dtor imbalance");
+					 "guards the dtor with is_vmemmap: "
+					 "another dtor imbalance");
 		return;
 	}
 	if (f->fix_present != 0) {

@@ -16,6 +16,14 @@ qemu_ranges() {
 	awk 'NR > 2 && NF == 4 { print "0x" $1, "0x" $2, "0x" $3, $4 }' "$1"
 }
 
+# qemu_pa INFO_MEM VA: the PA QEMU's info mem maps VA to, or nothing.
+qemu_pa() {
+	qemu_ranges "$1" | while read -r qva qpa qsize _; do
+		[ $(($2 - qva)) -ge 0 ] && [ $(($2 - qva)) -lt $((qsize)) ] &&
+			tohex $((qpa + $2 - qva)) && break
+	done
+}
+
 # rvmm_ranges: the same from `rvmm ptdump` text on stdin (bits -> rwxugad).
 rvmm_ranges() {
 	while read -r span pa _ _ v r w x u g a d _; do
