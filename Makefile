@@ -73,6 +73,7 @@ samples: deps all
 	for s in bug fixed bug-sv48 bug-sv39 backport backport-silent \
 		v7.2 v7.2-sv48 v7.2-sv39 v6.1 v6.1-sv48 v6.1-sv39; do \
 		scripts/make-sample.sh $$s || exit 1; done
+	scripts/kdump/make-kdump-sample.sh
 
 # triage exits 10 on a match, which is what the bug sample should give.
 demo: deps

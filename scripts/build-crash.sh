@@ -40,8 +40,9 @@ log=$work/build.log
 echo "building crash $version for RISCV64 (log: $log)" >&2
 make target=RISCV64 -j"$(nproc)" >"$log" 2>&1 ||
 	{ tail -30 "$log" >&2; echo "crash build failed" >&2; exit 1; }
+# into place whole: a crash already there may be running
 mkdir -p "$out"
-cp crash "$out/crash"
-cp defs.h "$out/defs.h"
+cp defs.h "$out/defs.h.$$" && mv "$out/defs.h.$$" "$out/defs.h"
+cp crash "$out/crash.$$" && mv "$out/crash.$$" "$out/crash"
 rm -rf "$work"
 echo "$out"

@@ -24,6 +24,8 @@ present*) present=true ;;
 "not applicable"*) present=null evidence=unknown ;;
 *) present=false ;;
 esac
+# what the code alone says (audit, the fix detection), before the dump
+code_present=$present code_evidence=$evidence
 pfn=null
 case $reason in
 *pmd_huge_pte*)
@@ -42,3 +44,5 @@ echo "expect_variant: $variant"
 echo "expect_fix_present: $present"
 echo "expect_fix_evidence: $evidence"
 echo "expect_pmd_table_pfn: $pfn"
+echo "expect_code_fix_present: $code_present"
+echo "expect_code_fix_evidence: $code_evidence"

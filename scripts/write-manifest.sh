@@ -78,7 +78,14 @@ fi
 # crash 9.0.2 stops on SLUB_TINY kernels ("invalid structure member
 # offset: kmem_cache_s_num" in kmem_cache_init); --no_kmem_cache opens them.
 opts=
-[ "$(config SLUB_TINY)" = n ] || opts="--no_kmem_cache"
+# So does 6.1 with SLOB (tinyconfig's allocator there).
+# And 7.1 and later, whose kmem_cache has per_node[] where crash 9.0.2
+# reads node[] ("invalid structure member offset: kmem_cache_local_node";
+# upstream crash bb9a3fa67a79).
+[ "$(config SLUB_TINY)" = n ] && [ "$(config SLOB)" = n ] &&
+	! gdb-multiarch -nx -batch -ex 'ptype struct kmem_cache' "$kdir/vmlinux" \
+		2>/dev/null | grep -q ' per_node\[' ||
+	opts="--no_kmem_cache"
 [ -z "$opts" ] || fact crash_options "$opts"
 # KASLR: where QEMU's own page-table dump maps the image's first PA (the
 # load address), against the link address KERNEL_LINK_ADDR of 64-bit

@@ -50,6 +50,19 @@ sample_names() {
 		basename "$(dirname "$m")"
 	done
 }
+# crash_dump VMLINUX DUMP DIR: the file crash should open for DUMP: DUMP
+# itself, or, when its VMCOREINFO lacks riscv's layout numbers (6.1 writes
+# none, and crash 9.0.2 needs them), a copy in DIR with them added by
+# rvmm-fixdump --add-layout.
+crash_dump() {
+	local out=$3/crash.$(basename "$(dirname "$2")").$(basename "$2")
+	if strings -n 6 "$2" | grep -q '^NUMBER(phys_ram_base)='; then
+		echo "$2"
+		return
+	fi
+	[ -f "$out" ] || "$build/rvmm-fixdump" --add-layout "$1" "$2" "$out" >/dev/null 2>&1
+	echo "$out"
+}
 crash_bin() {
 	cat "$build/crash-path" 2>/dev/null
 }

@@ -3,7 +3,6 @@
 #include <inttypes.h>
 
 #include "cmd.h"
-#include "filtering.h"
 #include "forensics.h"
 
 static void tri_json(struct rvmm_json *j, const char *key, int v)
@@ -21,11 +20,6 @@ int rvmm_cmd_triage(struct rvmm_session *s, struct rvmm_out *o)
 	int i;
 
 	rvmm_triage_run(s, &t);
-	/*
-	 * What the dump's filtering left out; belongs in rvmm_triage_run()
-	 * before the decision (it decides nothing, and adds its lines once).
-	 */
-	rvmm_triage_filtering(s, &t);
 	if (o->json) {
 		rvmm_json_init(&j, o);
 		rvmm_json_obj_begin(&j, NULL);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "filtering.h"
 #include "forensics.h"
 #include "internal.h"
 
@@ -623,5 +624,6 @@ void rvmm_triage_run(const struct rvmm_session *s, struct rvmm_triage *t)
 	accounting(&r);
 	removed_sections(&r);
 	rvmm_log_free(&r.log);
+	rvmm_triage_filtering(s, t);
 	rvmm_triage_decide(t);
 }
