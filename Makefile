@@ -20,12 +20,13 @@ CFLAGS += -std=gnu11 $(WARN) -Iextension/core
 B := build
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
 
+# the build.mk files below define rules first: plain `make` must mean all
+.DEFAULT_GOAL := all
 CORE_SRCS := $(wildcard extension/core/*.c)
 -include extension/standalone/build.mk
 -include extension/fixdump/build.mk
 -include extension/crash/build.mk
 -include extension/live/build.mk
--include tests/unit/build.mk
 
 .PHONY: all demo check test crash crash806 kernels samples unpack-samples install deps \
 	format-check clean
