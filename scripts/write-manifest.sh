@@ -8,12 +8,8 @@ name=$1 variant=$2 cmdline=$3 kdir=$4 dest=$5 vmlinux=$6
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 tr -d '\r' <"$dest/console.log" >"$log"
-fact() { printf '%s: %s\n' "$1" "${2:-none}"; }
-first() { grep -m1 -oE "$1" "$log" || true; }
+. "$(dirname "$0")/lib/console-facts.sh"
 satp=$(awk '$1 == "satp" { print $2; exit }' "$dest/info-registers.txt")
-case $(printf '%s' "$satp" | cut -c1) in
-8) mode=sv39 ;; 9) mode=sv48 ;; a) mode=sv57 ;; *) mode=unknown ;;
-esac
 fact name "$name"
 fact variant "$variant"
 fact kernel_source "$(cat "$kdir/source")"
@@ -37,23 +33,7 @@ fact qemu_version "$("${RVMM_QEMU:-qemu-system-riscv64}" --version | head -1)"
 fact cmdline "console=ttyS0 earlycon panic=0 $cmdline"
 fact dt_mmu_type "${RVMM_MMU_TYPE:-as QEMU writes it}"
 fact vmlinux "$vmlinux"
-fact release "$(first 'Linux version [^ ]+' | cut -d' ' -f3)"
-fact satp "$satp"
-fact paging_mode "$mode"
-fact trigger_range "$(first 'rvmm-trigger: mapping 0x[0-9a-f]+-0x[0-9a-f]+' | cut -d' ' -f3)"
-fact trigger_memmap "$(first 'memmap at [0-9a-f]+' | cut -d' ' -f3)"
-for when in 'before load' 'after load' 'after unload'; do
-	fact "pagetables_$(echo "$when" | tr ' ' _)" \
-		"$(grep -m1 "rvmm-init: $when: PageTables:" "$log" | awk '{print $(NF-1)" kB"}')"
-done
-fact bug_line "$(first 'kernel BUG at [^!]+')"
-# without DEBUG_BUGVERBOSE: "Kernel BUG at func+off/size [verbose debug ...]"
-fact bug_at "$(first 'Kernel BUG at [^ ]+' | cut -d' ' -f4)"
-fact bug_page_pfn "$(first 'page: refcount.* pfn:0x[0-9a-f]+' | grep -oE '0x[0-9a-f]+$')"
-fact bug_reason "$(first 'page dumped because: .*')"
-fact oops "$(first 'Unable to handle kernel [a-z ]+ at virtual address [0-9a-f]+')"
-fact epc "$(first 'epc : [a-z_0-9]+\+0x[0-9a-f]+/0x[0-9a-f]+' | cut -d' ' -f3)"
-fact panic "$(first 'Kernel panic - not syncing: .*' | sed 's/ ]---$//')"
+console_facts "$satp"
 # The trigger's range spans two 128 MiB sections, removed in ascending order;
 # the vmemmap PMD table empties, and the BUG fires, only at the last one,
 # whose section_mem_map then still has its present bit.  A completed unload,

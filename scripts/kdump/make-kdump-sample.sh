@@ -72,13 +72,9 @@ tr -d '\r' <"$dest/console.log" >"$tmp/log"
 cat "$dest/vmcore-dmesg.txt" >>"$tmp/log"
 tr -d '\r' <"$dest/capture-console.log" >"$tmp/capture"
 log=$tmp/log
-fact() { printf '%s: %s\n' "$1" "${2:-none}"; }
-first() { grep -m1 -oE "$1" "$log" || true; }
+. "$here/../lib/console-facts.sh"
 report() { awk -v k="$1" 'index($0, k) { sub(/.*: */, ""); print; exit }' "$tmp/capture"; }
 satp=$(awk '$1 == "satp" { print $2; exit }' "$dest/info-registers.txt")
-case $(printf '%s' "$satp" | cut -c1) in
-8) mode=sv39 ;; 9) mode=sv48 ;; a) mode=sv57 ;; *) mode=unknown ;;
-esac
 bug() { sed -n "s/^$1: //p" "$top/samples/bug/manifest" | head -1; }
 page_size=$(gdb-multiarch -nx -batch -ex 'print sizeof(struct page)' \
 	"$work/vmlinux" 2>/dev/null | sed -n 's/^\$1 = //p')
@@ -97,24 +93,7 @@ fact qemu "$(cat "$run/qemu")"
 fact cmdline "$cmdline"
 # the first kernel is the bug sample's: its vmlinux serves both
 fact vmlinux ../bug/vmlinux.xz
-fact release "$(first 'Linux version [^ ]+' | cut -d' ' -f3)"
-fact satp "$satp"
-fact paging_mode "$mode"
-fact trigger_range "$(first 'rvmm-trigger: mapping 0x[0-9a-f]+-0x[0-9a-f]+' | cut -d' ' -f3)"
-fact trigger_memmap "$(first 'memmap at [0-9a-f]+' | cut -d' ' -f3)"
-for when in 'before load' 'after load' 'after unload'; do
-	fact "pagetables_$(echo "$when" | tr ' ' _)" \
-		"$(grep -m1 "rvmm-init: $when: PageTables:" "$log" | awk '{print $(NF-1)" kB"}')"
-done
-fact bug_line "$(first 'kernel BUG at [^!]+')"
-fact bug_at "$(first 'Kernel BUG at [^ ]+' | cut -d' ' -f4)"
-fact bug_page_pfn "$(first 'page: refcount.* pfn:0x[0-9a-f]+' | grep -oE '0x[0-9a-f]+$')"
-fact bug_reason "$(first 'page dumped because: .*')"
-fact oops "$(first 'Unable to handle kernel [a-z ]+ at virtual address [0-9a-f]+')"
-fact epc "$(first 'epc : [a-z_0-9]+\+0x[0-9a-f]+/0x[0-9a-f]+' | cut -d' ' -f3)"
-# crash_kexec() runs in die(), before any panic(): a kdump has no
-# "Kernel panic - not syncing" line
-fact panic "$(first 'Kernel panic - not syncing: .*' | sed 's/ ]---$//')"
+console_facts "$satp"
 # as write-manifest.sh: the BUG leaves the last of the trigger's two
 # sections present, with 64-byte struct pages in a section of its own
 if grep -q 'kernel BUG at' "$log" && [ "$page_size" = 64 ]; then
