@@ -16,13 +16,14 @@ ifneq ($(CI),)
 WARN += -Werror
 endif
 CFLAGS ?= -O2 -g
-CFLAGS += -std=gnu11 $(WARN) -Iextension/core
+CFLAGS += -std=gnu11 $(WARN) -Iextension/core -Iextension/readers
 B := build
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
 
 # the build.mk files below define rules first: plain `make` must mean all
 .DEFAULT_GOAL := all
 CORE_SRCS := $(wildcard extension/core/*.c)
+-include extension/readers/build.mk
 -include extension/standalone/build.mk
 -include extension/fixdump/build.mk
 -include extension/crash/build.mk
@@ -106,13 +107,12 @@ clean:
 
 # Sanitizer builds of the front ends, for tests/sanitizers.
 ASAN_CORE_OBJS := $(patsubst %.c,$(B)/asan/%.o,$(CORE_SRCS))
-ASAN_STANDALONE_OBJS := $(patsubst %.c,$(B)/asan/%.o,$(STANDALONE_SRCS))
-ASAN_READER_OBJS := $(patsubst %.c,$(B)/asan/%.o,$(STANDALONE_READER_SRCS))
+ASAN_READER_OBJS := $(patsubst %.c,$(B)/asan/%.o,$(READER_SRCS))
 
 $(B)/asan/rvmm: $(B)/asan/extension/standalone/rvmm_main.o \
-		$(ASAN_STANDALONE_OBJS) $(ASAN_CORE_OBJS)
-	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(STANDALONE_LIBS)
+		$(ASAN_READER_OBJS) $(ASAN_CORE_OBJS)
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(READER_LIBS)
 
 $(B)/asan/rvmm-fixdump: $(patsubst %.c,$(B)/asan/%.o,$(FIXDUMP_SRCS)) \
-		$(ASAN_READER_OBJS) $(B)/asan/extension/core/identity.o
-	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(STANDALONE_LIBS)
+		$(ASAN_READER_OBJS) $(ASAN_CORE_OBJS)
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(READER_LIBS)

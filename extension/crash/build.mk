@@ -3,12 +3,9 @@
 CRASH_DIR ?= $(shell cat $(B)/crash-dir 2>/dev/null)
 CRASH_SRCS := $(wildcard extension/crash/*.c)
 # The DWARF reader answers what crash's symbols cannot (inlining).
-CRASH_DWARF_SRCS := $(addprefix extension/standalone/, errfmt.c strmap.c debuginfo.c debuginfo_ops.c \
-	debuginfo_types.c debuginfo_lines.c debuginfo_scope.c \
-	debuginfo_inline.c)
 CRASH_OBJS := $(patsubst %.c,$(B)/crash/%.o,$(CRASH_SRCS)) \
 	$(B)/crash/help.o $(patsubst %.c,$(B)/pic/%.o,$(CORE_SRCS)) \
-	$(patsubst %.c,$(B)/pic/%.o,$(CRASH_DWARF_SRCS))
+	$(patsubst %.c,$(B)/pic/%.o,$(READER_DWARF_SRCS))
 
 $(B)/crash/help.c: extension/crash/help.txt scripts/help-to-c.sh
 	@mkdir -p $(dir $@)
@@ -21,7 +18,7 @@ $(B)/crash/help.o: $(B)/crash/help.c
 $(B)/crash/%.o: %.c
 	@test -f "$(CRASH_DIR)/defs.h" || { echo "no crash defs.h: run make crash" >&2; exit 1; }
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -fPIC -DRISCV64 -I$(CRASH_DIR) -Iextension/crash \
+	$(CC) $(CFLAGS) -fPIC -DRISCV64 -I$(CRASH_DIR) -Iextension/crash -Iextension/readers \
 		-Wno-sign-compare -Wno-missing-field-initializers \
 		-MMD -MP -c -o $@ $<
 
@@ -37,7 +34,7 @@ CRASH806_OBJS := $(patsubst %.c,$(B)/crash806/%.o,$(CRASH_SRCS)) \
 $(B)/crash806/%.o: %.c
 	@test -f "$(CRASH806_DIR)/defs.h" || { echo "no crash 8.0.6 defs.h: run make crash806" >&2; exit 1; }
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -fPIC -DRISCV64 -I$(CRASH806_DIR) -Iextension/crash \
+	$(CC) $(CFLAGS) -fPIC -DRISCV64 -I$(CRASH806_DIR) -Iextension/crash -Iextension/readers \
 		-Wno-sign-compare -Wno-missing-field-initializers \
 		-MMD -MP -c -o $@ $<
 

@@ -7,9 +7,9 @@
  */
 #include "defs.h"
 #include "source_crash.h"
-#include "../standalone/debuginfo.h"
-#include "../standalone/debuginfo_inline.h"
-#include "../standalone/debuginfo_ops.h"
+#include "debuginfo.h"
+#include "debuginfo_inline.h"
+#include "debuginfo_ops.h"
 
 #define MAX_CACHED_KEYS 128
 

@@ -15,10 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/rvmm.h"
-#include "../standalone/debuginfo_ops.h"
-#include "../standalone/dumpfile.h"
-#include "../standalone/source_standalone.h"
+#include "rvmm.h"
+#include "debuginfo_ops.h"
+#include "dumpfile.h"
+#include "dump_source.h"
 #include "addlayout.h"
 
 /*
@@ -202,7 +202,7 @@ int add_layout(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	int ret = -1;
 
 	memset(out, 0, sizeof(*out));
-	rvmm_standalone_wrap(di, dump, &inner);
+	rvmm_dump_source_wrap(di, dump, &inner);
 	o.inner = &inner;
 	if (overlay_parse(&o, base, len)) {
 		snprintf(why, whylen, "out of memory");
@@ -249,7 +249,7 @@ int add_layout(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	ret = 0;
 out:
 	overlay_free(&o);
-	rvmm_standalone_close(&inner);
+	rvmm_dump_source_close(&inner);
 	return ret;
 }
 
@@ -267,7 +267,7 @@ int check_layout(struct rvmm_debuginfo *di, const char *path,
 		snprintf(why, whylen, "the result does not open: %s", err);
 		return -1;
 	}
-	rvmm_standalone_wrap(di, dump, &src);
+	rvmm_dump_source_wrap(di, dump, &src);
 	if (resolve(&src, v, why, whylen)) {
 		ret = -1;
 		goto out;
@@ -288,7 +288,7 @@ int check_layout(struct rvmm_debuginfo *di, const char *path,
 		}
 	}
 out:
-	rvmm_standalone_close(&src);
+	rvmm_dump_source_close(&src);
 	rvmm_dump_close(dump);
 	return ret;
 }

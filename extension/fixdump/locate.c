@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../standalone/debuginfo.h"
-#include "../standalone/dumpfile.h"
+#include "debuginfo.h"
+#include "dumpfile.h"
 #include "locate.h"
 
 #define NOTE_NAME "VMCOREINFO"

@@ -22,8 +22,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../standalone/debuginfo.h"
-#include "../standalone/dumpfile.h"
+#include "debuginfo.h"
+#include "dumpfile.h"
 #include "addlayout.h"
 #include "locate.h"
 #include "writer.h"

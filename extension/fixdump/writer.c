@@ -11,8 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../standalone/elfnote.h"
-#include "../standalone/kdump_header.h"
+#include "elfnote.h"
+#include "diskdump_header.h"
 #include "writer.h"
 
 int write_all(int fd, const void *buf, size_t len, off_t off)
@@ -112,7 +112,7 @@ void *build_notes(const void *old, size_t old_len, const char *text, size_t len,
 	return blob;
 }
 
-static int put_sub64(int fd, const struct kdump_header *hdr, int field,
+static int put_sub64(int fd, const struct rvmm_diskdump_header *hdr, int field,
 		     uint64_t value)
 {
 	uint64_t le = htole64(value);
@@ -123,13 +123,13 @@ static int put_sub64(int fd, const struct kdump_header *hdr, int field,
 int write_fixed_kdump(int in_fd, int out_fd, const char *text, size_t len,
 		      char *why, size_t whylen)
 {
-	struct kdump_header hdr;
+	struct rvmm_diskdump_header hdr;
 	void *old = NULL, *blob = NULL;
 	size_t blob_len;
 	uint64_t text_at, notes_at;
 	int ret = -1;
 
-	if (kdump_header_read(in_fd, &hdr, why, whylen))
+	if (rvmm_diskdump_read_header(in_fd, &hdr, why, whylen))
 		return -1;
 	if (hdr.header_version < 3) {
 		snprintf(why, whylen,
@@ -145,7 +145,7 @@ int write_fixed_kdump(int in_fd, int out_fd, const char *text, size_t len,
 	    put_sub64(out_fd, &hdr, KDSH_SIZE_VMCOREINFO, len))
 		goto io;
 	if (hdr.header_version >= 4) {
-		old = kdump_header_read_notes(in_fd, &hdr);
+		old = rvmm_diskdump_read_notes(in_fd, &hdr);
 		if (!old && hdr.size_note) {
 			snprintf(why, whylen, "cannot read the notes");
 			goto out;

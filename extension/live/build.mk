@@ -1,9 +1,9 @@
 # build/rvmm-live: the rvmm core over a running QEMU guest (gdbstub or a
-# shared guest-RAM file).  Needs extension/standalone/build.mk (the vmlinux
-# reader); included by the top-level Makefile like the other fragments.
+# shared guest-RAM file).  Needs extension/readers (the vmlinux
+# reader and the kernel-image finder).
 LIVE_SRCS := $(wildcard extension/live/*.c)
 LIVE_OBJS := $(patsubst %.c,$(B)/%.o,$(LIVE_SRCS))
 
-$(B)/rvmm-live: $(LIVE_OBJS) $(STANDALONE_READER_OBJS) \
+$(B)/rvmm-live: $(LIVE_OBJS) $(READER_OBJS) \
 		$(patsubst %.c,$(B)/%.o,$(CORE_SRCS))
-	$(CC) $(CFLAGS) -o $@ $^ $(STANDALONE_LIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(READER_LIBS)

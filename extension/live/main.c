@@ -14,12 +14,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "../core/rvmm.h"
-#include "../core/dispatch.h"
-#include "../core/preflight.h"
-#include "../standalone/debuginfo.h"
+#include "rvmm.h"
+#include "dispatch.h"
+#include "preflight.h"
+#include "debuginfo.h"
 #include "rsp.h"
-#include "../standalone/kimage.h"
+#include "kimage.h"
 #include "satp.h"
 #include "source_live.h"
 #include "tdesc.h"

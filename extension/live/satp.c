@@ -5,7 +5,7 @@
  */
 #include <inttypes.h>
 
-#include "../core/rvmm.h"
+#include "rvmm.h"
 #include "satp.h"
 
 static const char *satp_mode_name(unsigned int mode)

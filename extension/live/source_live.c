@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/rvmm.h"
-#include "../standalone/debuginfo.h"
-#include "../standalone/debuginfo_ops.h"
+#include "rvmm.h"
+#include "debuginfo.h"
+#include "debuginfo_ops.h"
 #include "rsp.h"
 #include "source_live.h"
 

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../core/source.h"
+#include "source.h"
 
 struct rsp;
 struct rvmm_debuginfo;

@@ -10,9 +10,9 @@
 
 #include "debuginfo.h"
 #include "dumpfile.h"
-#include "source_standalone.h"
-#include "../core/rvmm.h"
-#include "../core/dispatch.h"
+#include "dump_source.h"
+#include "rvmm.h"
+#include "dispatch.h"
 
 enum { EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_INPUT = 3 };
 
@@ -69,8 +69,8 @@ int main(int argc, char **argv)
 		rvmm_debuginfo_close(di);
 		return EXIT_INPUT;
 	}
-	rvmm_standalone_wrap(di, dump, &src);
-	warn = rvmm_standalone_vmcoreinfo_warning(&src);
+	rvmm_dump_source_wrap(di, dump, &src);
+	warn = rvmm_dump_source_vmcoreinfo_warning(&src);
 	if (warn)
 		fprintf(stderr, "rvmm: warning: %s\n", warn);
 	why = rvmm_session_open(&session, &src, &opt);
@@ -91,7 +91,7 @@ int main(int argc, char **argv)
 	}
 out:
 	fflush(stdout);
-	rvmm_standalone_close(&src);
+	rvmm_dump_source_close(&src);
 	rvmm_dump_close(dump);
 	rvmm_debuginfo_close(di);
 	return rc;

@@ -12,11 +12,11 @@
  */
 #include <stdio.h>
 
-#include "../../extension/core/fixcode.h"
-#include "../../extension/core/rvmm.h"
-#include "../../extension/standalone/debuginfo.h"
-#include "../../extension/standalone/debuginfo_ops.h"
-#include "../../extension/standalone/source_standalone.h"
+#include "fixcode.h"
+#include "rvmm.h"
+#include "debuginfo.h"
+#include "debuginfo_ops.h"
+#include "dump_source.h"
 
 struct image_ctx {
 	struct rvmm_debuginfo *di; /* first, for debuginfo_ops.c */
@@ -70,7 +70,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: fixprobe VMLINUX [DUMP]\n");
 		return 2;
 	}
-	if (rvmm_standalone_open(argv[1], argv[2], &src, msg, sizeof(msg))) {
+	if (rvmm_dump_source_open(argv[1], argv[2], &src, msg, sizeof(msg))) {
 		fprintf(stderr, "fixprobe: %s\n", msg);
 		return 1;
 	}
@@ -78,11 +78,11 @@ int main(int argc, char **argv)
 	err = rvmm_session_open(&s, &src, &opt);
 	if (err) {
 		fprintf(stderr, "fixprobe: %s\n", err);
-		rvmm_standalone_close(&src);
+		rvmm_dump_source_close(&src);
 		return 1;
 	}
 	rvmm_fix_detect(&s, &fx);
 	print(&fx);
-	rvmm_standalone_close(&src);
+	rvmm_dump_source_close(&src);
 	return 0;
 }

@@ -19,9 +19,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../extension/standalone/debuginfo.h"
-#include "../../extension/standalone/dumpfile.h"
-#include "../../extension/standalone/source_standalone.h"
+#include "debuginfo.h"
+#include "dumpfile.h"
+#include "dump_source.h"
 
 static double now(void)
 {
@@ -137,7 +137,7 @@ static int source_query(const char *vmlinux, const char *dumpfile)
 	char err[512];
 	long off;
 
-	if (rvmm_standalone_open(vmlinux, dumpfile, &src, err, sizeof(err))) {
+	if (rvmm_dump_source_open(vmlinux, dumpfile, &src, err, sizeof(err))) {
 		fprintf(stderr, "probe: %s\n", err);
 		return 1;
 	}
@@ -149,7 +149,7 @@ static int source_query(const char *vmlinux, const char *dumpfile)
 	printf("read=%d word=%" PRIx64 "\n",
 	       src.ops->read_phys(src.ctx, 0x80200000, &word, sizeof(word)),
 	       word);
-	rvmm_standalone_close(&src);
+	rvmm_dump_source_close(&src);
 	return 0;
 }
 

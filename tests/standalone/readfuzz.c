@@ -32,9 +32,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../extension/core/rvmm.h"
-#include "../../extension/standalone/dumpfile.h"
-#include "../../extension/standalone/source_standalone.h"
+#include "rvmm.h"
+#include "dumpfile.h"
+#include "dump_source.h"
 
 #define PAGE 4096ULL
 #define MAX_LEN 12288
@@ -557,8 +557,8 @@ int main(int argc, char **argv)
 	if (model_open(&f.model, argv[optind], f.dump))
 		return 2;
 	if (vmlinux) {
-		if (rvmm_standalone_open(vmlinux, argv[optind], &src, err,
-					 sizeof(err))) {
+		if (rvmm_dump_source_open(vmlinux, argv[optind], &src, err,
+					  sizeof(err))) {
 			fprintf(stderr, "readfuzz: %s\n", err);
 			return 2;
 		}
@@ -574,7 +574,7 @@ int main(int argc, char **argv)
 	       f.t.mismatches);
 	if (f.src) {
 		walks(&f);
-		rvmm_standalone_close(&src);
+		rvmm_dump_source_close(&src);
 	}
 	model_close(&f.model);
 	rvmm_dump_close(f.twin);

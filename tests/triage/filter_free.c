@@ -20,9 +20,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../extension/core/rvmm.h"
-#include "../../extension/standalone/kdump_header.h"
-#include "../../extension/standalone/source_standalone.h"
+#include "rvmm.h"
+#include "diskdump_header.h"
+#include "dump_source.h"
 
 #define DESC_SIZE 24 /* struct page_desc: off, size, flags, page_flags */
 #define MAX_ORDER 10
@@ -87,7 +87,7 @@ int main(int argc, char **argv)
 {
 	struct rvmm_session s;
 	struct rvmm_source src;
-	struct kdump_header h;
+	struct rvmm_diskdump_header h;
 	struct ex x = {.s = &s};
 	unsigned char *bmp, *desc, *out;
 	uint64_t pfn, nin = 0, nout = 0;
@@ -112,12 +112,12 @@ int main(int argc, char **argv)
 	if (argc != 4)
 		return die("usage: filter_free [-l LEVEL] [-x PFN]... VMLINUX "
 			   "IN.kdump OUT.kdump");
-	if (rvmm_standalone_open(argv[1], argv[2], &src, err, sizeof(err)))
+	if (rvmm_dump_source_open(argv[1], argv[2], &src, err, sizeof(err)))
 		return die(err);
 	if (rvmm_session_open(&s, &src, NULL))
 		return die(s.err);
 	in = open(argv[2], O_RDONLY);
-	if (in < 0 || kdump_header_read(in, &h, err, sizeof(err)))
+	if (in < 0 || rvmm_diskdump_read_header(in, &h, err, sizeof(err)))
 		return die("not a kdump-compressed file");
 	x.max_pfn = h.max_mapnr;
 	x.bits = calloc(x.max_pfn / 8 + 1, 1);

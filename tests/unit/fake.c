@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "fake.h"
-#include "../../extension/core/forensics.h"
+#include "forensics.h"
 
 int t_pass, t_fail;
 

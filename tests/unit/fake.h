@@ -9,7 +9,7 @@
 
 #include <stdio.h>
 
-#include "../../extension/core/rvmm.h"
+#include "rvmm.h"
 
 /* Minimal assertions: one line per failure, totals at exit. */
 extern int t_pass, t_fail;

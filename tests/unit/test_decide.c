@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "fake.h"
-#include "../../extension/core/forensics.h"
+#include "forensics.h"
 
 /* A complete BUG chain on a Sv57 kernel whose code lacks the guard. */
 static void bug_chain(struct rvmm_triage *t)

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../../extension/core/fixcode.h"
+#include "fixcode.h"
 #include "fake.h"
 
 /* ---- decoder ---- */

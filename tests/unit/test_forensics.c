@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "fake.h"
-#include "../../extension/core/forensics.h"
+#include "forensics.h"
 
 /* ---- a printk ringbuffer: 8 descriptors, 256-byte text ring ---------- */
 

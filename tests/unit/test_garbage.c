@@ -12,8 +12,8 @@
 #include <time.h>
 
 #include "fake.h"
-#include "../../extension/core/dispatch.h"
-#include "../../extension/core/forensics.h"
+#include "dispatch.h"
+#include "forensics.h"
 
 #define RAM 0x80000000ULL
 #define MEMMAP_PA 0x86000000ULL

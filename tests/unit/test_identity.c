@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "fake.h"
-#include "../../extension/core/identity.h"
+#include "identity.h"
 
 #define BANNER_SYM IMG(0x1000)
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "fake.h"
-#include "../../extension/core/forensics.h"
+#include "forensics.h"
 
 static void scan(const char *const *lines, int n, struct rvmm_log_facts *f)
 {

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "fake.h"
-#include "../../extension/core/forensics.h"
+#include "forensics.h"
 
 #define RAM 0x80000000ULL
 #define MEMMAP_PA 0x86000000ULL /* fake_kernel.c's memmap of section 16 */

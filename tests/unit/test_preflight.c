@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "fake.h"
-#include "../../extension/core/preflight_sim.h"
+#include "preflight_sim.h"
 
 #define RAM 0x80000000ULL
 #define SZ_2M (2ULL << 20)

@@ -7,9 +7,9 @@
 #include "debuginfo.h"
 #include "debuginfo_ops.h"
 #include "dumpfile.h"
-#include "source_standalone.h"
+#include "dump_source.h"
 #include "kimage.h"
-#include "../core/identity.h"
+#include "identity.h"
 
 struct standalone_ctx {
 	struct rvmm_debuginfo *di; /* first: debuginfo_ops.h */
@@ -105,8 +105,8 @@ wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump, struct rvmm_source *src)
 	return sa;
 }
 
-void rvmm_standalone_wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
-			  struct rvmm_source *src)
+void rvmm_dump_source_wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
+			   struct rvmm_source *src)
 {
 	if (!wrap(di, dump, src)) {
 		/* without memory there is no source to offer */
@@ -115,8 +115,8 @@ void rvmm_standalone_wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	}
 }
 
-int rvmm_standalone_open(const char *vmlinux, const char *dumpfile,
-			 struct rvmm_source *src, char *err, size_t errlen)
+int rvmm_dump_source_open(const char *vmlinux, const char *dumpfile,
+			  struct rvmm_source *src, char *err, size_t errlen)
 {
 	struct rvmm_debuginfo *di;
 	struct rvmm_dump *dump;
@@ -141,14 +141,14 @@ int rvmm_standalone_open(const char *vmlinux, const char *dumpfile,
 	return 0;
 }
 
-const char *rvmm_standalone_vmcoreinfo_warning(const struct rvmm_source *src)
+const char *rvmm_dump_source_vmcoreinfo_warning(const struct rvmm_source *src)
 {
 	const struct standalone_ctx *sa = src->ctx;
 
 	return sa->warning[0] ? sa->warning : NULL;
 }
 
-void rvmm_standalone_close(struct rvmm_source *src)
+void rvmm_dump_source_close(struct rvmm_source *src)
 {
 	struct standalone_ctx *sa = src->ctx;
 

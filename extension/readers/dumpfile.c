@@ -23,7 +23,7 @@
 #include "errfmt.h"
 #include "dumpfile_priv.h"
 #include "elfnote.h"
-#include "kdump_header.h"
+#include "diskdump_header.h"
 
 /* QEMU writes kdump-zlib dumps in makedumpfile's flattened form. */
 static int is_flattened(int fd)
@@ -56,16 +56,17 @@ static int is_kdump(int fd)
 	char sig[8];
 
 	return pread(fd, sig, sizeof(sig), 0) == sizeof(sig) &&
-	       !memcmp(sig, KDUMP_SIGNATURE, 8);
+	       !memcmp(sig, RVMM_DISKDUMP_SIGNATURE, 8);
 }
 
 /* libkdumpfile trusts the header sizes; check them first. */
 static int check_kdump_header(struct rvmm_dump *dump, char *err, size_t errlen)
 {
-	struct kdump_header hdr;
+	struct rvmm_diskdump_header hdr;
 	char reason[200];
 
-	if (!kdump_header_read(dump->fd, &hdr, reason, sizeof(reason))) {
+	if (!rvmm_diskdump_read_header(dump->fd, &hdr, reason,
+				       sizeof(reason))) {
 		/* libkdumpfile has no attribute for it: the sub-header's */
 		dump->dump_level = hdr.dump_level;
 		return 0;
@@ -94,16 +95,16 @@ static int string_attr(kdump_ctx_t *kdump, const char *key, const char **out)
 static const char *kdump_machine(struct rvmm_dump *dump, char *buf,
 				 size_t buflen)
 {
-	struct kdump_header hdr;
+	struct rvmm_diskdump_header hdr;
 	struct elfnote note;
 	char reason[128];
 	void *notes;
 
-	if (kdump_header_read(dump->fd, &hdr, reason, sizeof(reason)))
+	if (rvmm_diskdump_read_header(dump->fd, &hdr, reason, sizeof(reason)))
 		return NULL;
 	if (hdr.machine[0] && strcmp(hdr.machine, "Unknown"))
 		return snprintf(buf, buflen, "%s", hdr.machine), buf;
-	notes = kdump_header_read_notes(dump->fd, &hdr);
+	notes = rvmm_diskdump_read_notes(dump->fd, &hdr);
 	if (!notes)
 		return NULL;
 	if (elfnote_find(notes, hdr.size_note, "CORE", &note) &&

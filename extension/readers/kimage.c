@@ -16,8 +16,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/identity.h"
-#include "../core/source.h"
+#include "identity.h"
+#include "source.h"
 #include "debuginfo.h"
 #include "kimage.h"
 

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../core/source.h"
+#include "source.h"
 
 struct rvmm_dump;
 

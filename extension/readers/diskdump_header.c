@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "kdump_header.h"
+#include "diskdump_header.h"
 
 static uint32_t get32(const unsigned char *p)
 {
@@ -24,8 +24,8 @@ static uint64_t get64(const unsigned char *p)
 	return le64toh(v);
 }
 
-int kdump_header_read(int fd, struct kdump_header *hdr, char *err,
-		      size_t errlen)
+int rvmm_diskdump_read_header(int fd, struct rvmm_diskdump_header *hdr,
+			      char *err, size_t errlen)
 {
 	unsigned char head[KDH_SIZE], sub[KDSH_SIZE];
 	uint64_t capacity, max_mapnr_32;
@@ -34,7 +34,7 @@ int kdump_header_read(int fd, struct kdump_header *hdr, char *err,
 
 	memset(hdr, 0, sizeof(*hdr));
 	n = pread(fd, head, sizeof(head), 0);
-	if (n < 8 || memcmp(head, KDUMP_SIGNATURE, 8)) {
+	if (n < 8 || memcmp(head, RVMM_DISKDUMP_SIGNATURE, 8)) {
 		snprintf(err, errlen, "not a kdump-compressed file");
 		return -1;
 	}
@@ -112,7 +112,7 @@ int kdump_header_read(int fd, struct kdump_header *hdr, char *err,
 	return 0;
 }
 
-void *kdump_header_read_notes(int fd, const struct kdump_header *hdr)
+void *rvmm_diskdump_read_notes(int fd, const struct rvmm_diskdump_header *hdr)
 {
 	void *notes;
 

@@ -8,7 +8,7 @@
 #define RVMM_DEBUGINFO_INLINE_H
 
 #include "debuginfo.h"
-#include "../core/source.h"
+#include "source.h"
 
 /* See rvmm_source_ops.fn_instances. */
 int rvmm_debuginfo_fn_instances(struct rvmm_debuginfo *di, const char *func,

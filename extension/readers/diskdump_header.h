@@ -7,13 +7,13 @@
  * has no attribute for the dump level either), and rvmm-fixdump has to
  * rewrite them.
  */
-#ifndef RVMM_KDUMP_HEADER_H
-#define RVMM_KDUMP_HEADER_H
+#ifndef RVMM_DISKDUMP_HEADER_H
+#define RVMM_DISKDUMP_HEADER_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#define KDUMP_SIGNATURE "KDUMP   "
+#define RVMM_DISKDUMP_SIGNATURE "KDUMP   "
 
 /* Byte offsets in block 0 (disk_dump_header, 64-bit). */
 #define KDH_HEADER_VERSION 8
@@ -35,7 +35,7 @@
 #define KDSH_MAX_MAPNR_64 96 /* header_version >= 6 */
 #define KDSH_SIZE 104
 
-struct kdump_header {
+struct rvmm_diskdump_header {
 	int32_t header_version;
 	int32_t block_size;
 	int32_t sub_hdr_size; /* in blocks */
@@ -53,9 +53,9 @@ struct kdump_header {
  * Read and sanity-check both headers of the kdump file open on fd.
  * 0 on success; -1 with a one-line reason in err (no file name).
  */
-int kdump_header_read(int fd, struct kdump_header *hdr, char *err,
-		      size_t errlen);
+int rvmm_diskdump_read_header(int fd, struct rvmm_diskdump_header *hdr,
+			      char *err, size_t errlen);
 /* Read the ELF notes blob (header_version >= 4); malloc'd, NULL if none. */
-void *kdump_header_read_notes(int fd, const struct kdump_header *hdr);
+void *rvmm_diskdump_read_notes(int fd, const struct rvmm_diskdump_header *hdr);
 
 #endif
