@@ -214,52 +214,6 @@ int rvmm_bug_site_in(const struct rvmm_bug_site *b, const char *func)
 	return 0;
 }
 
-/*
- * The dtor BUG chain by role: every spelling a step has had, in one place.
- * Checked against the kernel sources (include/linux/mm.h,
- * include/asm-generic/pgalloc.h, arch/riscv/mm/init.c and
- * arch/riscv/include/asm/pgalloc.h):
- *  - v6.6 (ptdesc conversion) to v6.13: pagetable_pmd_dtor() calls
- *    pmd_ptlock_free(), which holds VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte)
- *    under TRANSPARENT_HUGEPAGE (before v6.6 the dtor was
- *    pgtable_pmd_page_dtor(), on a struct page).
- *  - c75a74f4ba19 (v6.11, riscv memory hot-remove) added free_pmd_table(),
- *    called by remove_pud_mapping() <- remove_p4d_mapping() <-
- *    remove_pgd_mapping() <- vmemmap_free()/remove_linear_mapping();
- *    21f1b85c8912 (v6.13) gave free_pmd_table() its is_vmemmap parameter.
- *  - "mm: pgtable: introduce pagetable_dtor()" (Qi Zheng, v6.14) merged
- *    pagetable_{pte,pmd,pud,p4d}_dtor() into pagetable_dtor(), which calls
- *    ptlock_free() itself: pmd_ptlock_free() and its VM_BUG_ON_PAGE are
- *    gone (pagetable_dtor_free() = dtor + free came with the series).
- *  - the newest arch/riscv/mm/init.c read (after v6.14, pagetable_dtor()),
- *    and a riscv series posted in November 2025 against the v6.18 tree
- *    ("riscv: mm: Always use page table accessor functions"), still spell
- *    free_pmd_table and remove_{pud,p4d,pgd}_mapping so.
- *  - later pagetable_dtor() bodies (pt_flags, memcg accounting) keep the
- *    name.
- */
-static const struct role_name {
-	enum rvmm_role role;
-	const char *name;
-	const char *file; /* where a ptlock-free spelling is defined */
-} role_names[] = {
-	{RVMM_ROLE_PTLOCK_FREE, "pmd_ptlock_free", "include/linux/mm.h"},
-	{RVMM_ROLE_PTLOCK_FREE, "ptlock_free", NULL}, /* v6.14+, no BUG */
-	{RVMM_ROLE_DTOR, "pagetable_pmd_dtor", NULL}, /* v6.6-v6.13 */
-	{RVMM_ROLE_DTOR, "pagetable_dtor", NULL}, /* v6.14+ */
-	{RVMM_ROLE_DTOR, "pgtable_pmd_page_dtor", NULL}, /* before v6.6 */
-	{RVMM_ROLE_FREE_PMD_TABLE, "free_pmd_table", NULL}, /* v6.11+ */
-	{RVMM_ROLE_TEARDOWN, "remove_pud_mapping", NULL},
-	{RVMM_ROLE_TEARDOWN, "remove_p4d_mapping", NULL},
-	{RVMM_ROLE_TEARDOWN, "remove_pgd_mapping", NULL},
-	/* known callers of the dtor off the hot-remove path */
-	{RVMM_ROLE_NR, "pmd_free", NULL},
-	{RVMM_ROLE_NR, "pud_free_pmd_page", NULL},
-	{RVMM_ROLE_NR, "__pmd_free_tlb", NULL},
-	{RVMM_ROLE_NR, "pagetable_dtor_free", NULL},
-	{RVMM_ROLE_NR, "riscv_tlb_remove_ptdesc", NULL},
-};
-
 const char *rvmm_role_str(enum rvmm_role role)
 {
 	switch (role) {
@@ -271,34 +225,33 @@ const char *rvmm_role_str(enum rvmm_role role)
 		return "free-pmd-table";
 	case RVMM_ROLE_TEARDOWN:
 		return "hot-remove-walk";
-	case RVMM_ROLE_NR:
+	case RVMM_ROLE_CALLER:
+	case RVMM_ROLE_NONE:
 		break;
 	}
 	return "?";
 }
 
-static const struct role_name *role_lookup(const char *name)
+/* A name the BUG chain check knows (kfuncs.c), or NULL. */
+static const struct rvmm_kfunc *role_lookup(const char *name)
 {
-	unsigned int i;
+	const struct rvmm_kfunc *k = rvmm_kfunc_find(name, strlen(name));
 
-	for (i = 0; i < ARRAY_SIZE(role_names); i++)
-		if (!strcmp(role_names[i].name, name))
-			return &role_names[i];
-	return NULL;
+	return k && k->chain != RVMM_ROLE_NONE ? k : NULL;
 }
 
 int rvmm_role_is(enum rvmm_role role, const char *name)
 {
-	const struct role_name *r = role_lookup(name);
+	const struct rvmm_kfunc *r = role_lookup(name);
 
-	return r && r->role == role;
+	return r && r->chain == role;
 }
 
 const char *rvmm_role_file(const char *name)
 {
-	const struct role_name *r = role_lookup(name);
+	const struct rvmm_kfunc *r = role_lookup(name);
 
-	return r && r->role == RVMM_ROLE_PTLOCK_FREE ? r->file : NULL;
+	return r && r->chain == RVMM_ROLE_PTLOCK_FREE ? r->file : NULL;
 }
 
 int rvmm_bug_site_role(const struct rvmm_bug_site *b, enum rvmm_role role)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Printing pieces shared by several commands. */
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "cmd.h"
@@ -97,4 +98,27 @@ void rvmm_print_notes(struct rvmm_session *s, struct rvmm_out *o,
 	}
 	for (i = 0; i < s->notes.nr; i++)
 		rvmm_printf(o, "note: %s\n", s->notes.line[i]);
+}
+
+void rvmm_err(const struct rvmm_session *s, struct rvmm_out *o, const char *fmt,
+	      ...)
+{
+	char msg[512];
+	va_list ap;
+
+	(void)s;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (o->json) {
+		struct rvmm_json j;
+
+		rvmm_json_init(&j, o);
+		rvmm_json_obj_begin(&j, NULL);
+		rvmm_json_str(&j, "error", msg);
+		rvmm_json_obj_end(&j);
+		rvmm_json_finish(&j);
+	} else {
+		rvmm_printf(o, "rvmm: %s\n", msg);
+	}
 }

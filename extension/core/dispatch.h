@@ -3,7 +3,7 @@
 #define RVMM_DISPATCH_H
 
 #include <stdio.h>
-#include "rvmm.h"
+#include "session.h"
 
 enum {
 	RVMM_DISPATCH_OK = 0,

@@ -22,9 +22,6 @@
 static const char *const dl_name[] = {"zero", "cache", "cache-private", "user",
 				      "free"};
 
-#define DL_CLASSES \
-	(RVMM_DL_CACHE | RVMM_DL_CACHE_PRIVATE | RVMM_DL_USER | RVMM_DL_FREE)
-
 char *rvmm_dump_level_str(int level, char *buf, size_t len)
 {
 	size_t i;
@@ -35,21 +32,6 @@ char *rvmm_dump_level_str(int level, char *buf, size_t len)
 			snprintf(buf + strlen(buf), len - strlen(buf), "%s%s",
 				 buf[0] ? " " : "", dl_name[i]);
 	return buf;
-}
-
-void rvmm_filter_session_init(struct rvmm_session *s)
-{
-	const struct rvmm_source_ops *ops = s->src.ops;
-	int level = ops->dump_level ? ops->dump_level(s->src.ctx) : -1;
-
-	s->dump_level = level >= 0 && level <= RVMM_DL_MAX ? level : -1;
-	/* zero pages read back as zeroes: only the classes leave holes */
-	if (s->dump_level > 0 && (s->dump_level & DL_CLASSES))
-		snprintf(s->absent, sizeof(s->absent),
-			 "filtered out by makedumpfile (dump level %d)",
-			 s->dump_level);
-	else
-		snprintf(s->absent, sizeof(s->absent), "not in the dump");
 }
 
 static enum rvmm_read_result page_state(const struct rvmm_session *s,
@@ -469,9 +451,9 @@ int rvmm_filter_check(const struct rvmm_session *s,
 			 rp.n);
 		return 0;
 	}
-	rp.with_rules = (fc->level & DL_CLASSES) &&
+	rp.with_rules = (fc->level & RVMM_DL_HOLES) &&
 			!rules_init(s, &rp.r, fc->why, sizeof(fc->why));
-	if (!(fc->level & DL_CLASSES))
+	if (!(fc->level & RVMM_DL_HOLES))
 		snprintf(fc->why, sizeof(fc->why),
 			 "dump level %d leaves no page class out", fc->level);
 	pieces = (rp.n * (rp.with_rules ? rp.r.size : 1) + RVMM_PAGE_SIZE - 1) /
@@ -509,7 +491,7 @@ int rvmm_filter_check(const struct rvmm_session *s,
 	free(rp.pred);
 	free(rp.mpred);
 	free(rp.cls);
-	if ((fc->level & DL_CLASSES) || fc->absent)
+	if ((fc->level & RVMM_DL_HOLES) || fc->absent)
 		rvmm_walk(&s->src, s->layout.swapper_pg_dir_pa,
 			  s->layout.levels, 0, 0, s->opt.max_tables, live_visit,
 			  &lw, NULL);
@@ -590,7 +572,7 @@ int rvmm_filter_lines(const struct rvmm_session *s,
 		return 0;
 	for (c = RVMM_FC_FREE; c < RVMM_FC_NR; c++)
 		kept += fc->kept[c];
-	classes_str(level & DL_CLASSES, classes, sizeof(classes));
+	classes_str(level & RVMM_DL_HOLES, classes, sizeof(classes));
 	if (fc->pfns)
 		snprintf(count, sizeof(count),
 			 ": %" PRIu64 " of %" PRIu64 " pages of the dump's "
@@ -599,7 +581,7 @@ int rvmm_filter_lines(const struct rvmm_session *s,
 	else
 		snprintf(count, sizeof(count),
 			 ": which pages the file lacks is unknown");
-	if (level & DL_CLASSES)
+	if (level & RVMM_DL_HOLES)
 		add(line, &n, max, "filtered",
 		    "dump level %d (makedumpfile -d %d) leaves out %s "
 		    "pages%s%s",
@@ -615,7 +597,7 @@ int rvmm_filter_lines(const struct rvmm_session *s,
 					 : " leaves no page out",
 		    count,
 		    fc->absent ? ": the file lacks pages its level keeps" : "");
-	if (level & DL_CLASSES) {
+	if (level & RVMM_DL_HOLES) {
 		what[0] = '\0';
 		if (level & RVMM_DL_USER)
 			snprintf(what, sizeof(what), ", user pages");
@@ -635,7 +617,7 @@ int rvmm_filter_lines(const struct rvmm_session *s,
 			    what + 2);
 	}
 	if (!fc->ran) {
-		if (level & DL_CLASSES)
+		if (level & RVMM_DL_HOLES)
 			add(line, &n, max, "filtered",
 			    "the file's choice of pages is not checked: %s",
 			    fc->why);
@@ -752,10 +734,10 @@ void rvmm_triage_filtering(const struct rvmm_session *s, struct rvmm_triage *t)
 			return;
 	rvmm_filter_check(s, &fc);
 	/* a level that leaves nothing out, and a file that holds it all */
-	if (!(s->dump_level & DL_CLASSES) && !fc.absent && !fc.tables_absent &&
-	    !fc.memmap_absent)
+	if (!(s->dump_level & RVMM_DL_HOLES) && !fc.absent &&
+	    !fc.tables_absent && !fc.memmap_absent)
 		return;
-	if (s->dump_level & DL_CLASSES)
+	if (s->dump_level & RVMM_DL_HOLES)
 		for (i = 0; i < t->nr; i++) {
 			if (strcmp(t->ev[i].kind, "missing"))
 				continue;

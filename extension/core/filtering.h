@@ -17,10 +17,6 @@
 #define RVMM_FILTERING_H
 
 #include "forensics.h"
-#include "rvmm.h"
-
-/* Set s->dump_level and s->absent from the source (rvmm_session_open). */
-void rvmm_filter_session_init(struct rvmm_session *s);
 
 /* The page classes of a dump level, "zero cache cache-private user free". */
 char *rvmm_dump_level_str(int level, char *buf, size_t len);

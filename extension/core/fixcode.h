@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kfuncs.h"
 #include "rvinsn.h"
 #include "source.h"
 
@@ -47,21 +48,6 @@ const char *rvmm_fix_evidence_str(enum rvmm_fix_evidence e);
 /* The pieces, pure and unit-tested (tests/unit/test_fixcode.c)            */
 
 /* The RV64GC decoder, rvmm_rv_decode(), is in rvinsn.h (included above). */
-
-/* What a called or inlined function does, from a small table of names. */
-enum rvmm_fixrole {
-	RVMM_FIXROLE_UNKNOWN, /* a name not in the table: may be anything */
-	RVMM_FIXROLE_DTOR, /* the PMD table destructor */
-	RVMM_FIXROLE_FREE, /* frees the table page */
-	RVMM_FIXROLE_DTOR_FREE, /* both */
-	RVMM_FIXROLE_OTHER, /* known to be neither */
-};
-
-/* The role of name; compiler suffixes (".constprop.0") are ignored. */
-enum rvmm_fixrole rvmm_fixrole(const char *name);
-/* The names the code search looks for (NULL-terminated lists). */
-extern const char *const rvmm_fix_dtor_names[];
-extern const char *const rvmm_fix_free_names[];
 
 /* Facts about one instance of free_pmd_table, gathered by the caller. */
 struct rvmm_fixcode_in {

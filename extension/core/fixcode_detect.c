@@ -60,14 +60,17 @@ static int callee_name(void *arg, uint64_t target, char *name, size_t len)
 /* Ranges of the inlined copies of names inside inst; -1 if unknown. */
 static int sub_ranges(const struct rvmm_source *src,
 		      const struct rvmm_fn_instance *inst,
-		      const char *const *names, struct inst_facts *f,
+		      enum rvmm_fixrole role, struct inst_facts *f,
 		      struct rvmm_code_range *out)
 {
 	int nr = 0, n, i, k;
+	size_t e;
 
-	for (; *names; names++) {
-		n = src->ops->fn_instances(src->ctx, *names, inst, f->sub,
-					   MAX_SUB);
+	for (e = 0; e < rvmm_nr_kfuncs; e++) {
+		if (rvmm_kfuncs[e].fix != role)
+			continue;
+		n = src->ops->fn_instances(src->ctx, rvmm_kfuncs[e].name, inst,
+					   f->sub, MAX_SUB);
 		if (n < 0)
 			return -1;
 		for (i = 0; i < n && i < MAX_SUB; i++)
@@ -147,8 +150,8 @@ static void analyse_instance(const struct fix_ctx *c,
 			 (unsigned long long)(hi - lo));
 		return;
 	}
-	in.nr_dtor = sub_ranges(src, inst, rvmm_fix_dtor_names, f, f->dtor);
-	in.nr_free = sub_ranges(src, inst, rvmm_fix_free_names, f, f->free_);
+	in.nr_dtor = sub_ranges(src, inst, RVMM_FIXROLE_DTOR, f, f->dtor);
+	in.nr_free = sub_ranges(src, inst, RVMM_FIXROLE_FREE, f, f->free_);
 	in.nr_locs = guard_param(src, inst, f);
 	if (in.nr_dtor < 0 || in.nr_free < 0 || in.nr_locs < 0) {
 		snprintf(o->why, sizeof(o->why),

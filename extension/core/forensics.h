@@ -11,7 +11,7 @@
 #define RVMM_FORENSICS_H
 
 #include "fixcode.h"
-#include "rvmm.h"
+#include "session.h"
 
 /* ---------------------------------------------------------------------- */
 /* Kernel log from the 6.12 lockless printk ringbuffer (printk.c)           */
@@ -174,16 +174,8 @@ int rvmm_bug_site_in(const struct rvmm_bug_site *b, const char *func);
 
 /*
  * The steps of the dtor BUG chain by role, each known by the names the
- * kernel gave it over time (bugtable.c has the table and its sources).
+ * kernel gave it over time (the table and its sources are in kfuncs.c).
  */
-enum rvmm_role {
-	RVMM_ROLE_PTLOCK_FREE, /* frees the PMD ptlock: the VM_BUG_ON_PAGE */
-	RVMM_ROLE_DTOR, /* the PMD table dtor that calls it */
-	RVMM_ROLE_FREE_PMD_TABLE, /* riscv hot-remove: frees a PMD table */
-	RVMM_ROLE_TEARDOWN, /* riscv hot-remove walk that calls it */
-	RVMM_ROLE_NR,
-};
-
 const char *rvmm_role_str(enum rvmm_role role);
 /* 1 if name is a known spelling of role. */
 int rvmm_role_is(enum rvmm_role role, const char *name);

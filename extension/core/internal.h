@@ -3,7 +3,10 @@
 #ifndef RVMM_INTERNAL_H
 #define RVMM_INTERNAL_H
 
-#include "rvmm.h"
+#include <stddef.h>
+#include <stdint.h>
+
+#include "source.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -40,8 +43,5 @@ long rvmm_member(const struct rvmm_source *src, const char *type,
 		 const char *member);
 long rvmm_size(const struct rvmm_source *src, const char *type);
 int rvmm_enum(const struct rvmm_source *src, const char *name, int64_t *v);
-
-void rvmm_err(const struct rvmm_session *s, struct rvmm_out *o, const char *fmt,
-	      ...) __attribute__((format(printf, 3, 4)));
 
 #endif

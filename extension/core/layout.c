@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "layout.h"
 
 #define SZ_2M (2ULL << 20)
 #define SZ_16M (16ULL << 20)
@@ -488,13 +489,6 @@ int rvmm_page_to_pfn(const struct rvmm_layout *l, uint64_t page_va,
 		return -1;
 	*pfn = d / l->page_struct_size;
 	return 0;
-}
-
-uint64_t rvmm_sign_extend(uint64_t va, int va_bits)
-{
-	int sh = 64 - va_bits;
-
-	return (uint64_t)((int64_t)(va << sh) >> sh);
 }
 
 uint64_t rvmm_canonical(const struct rvmm_layout *l, uint64_t va)

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "internal.h"
+#include "page.h"
+#include "session.h"
 
 /* LIST_POISON2 = 0x122 + POISON_POINTER_DELTA; riscv64's
  * CONFIG_ILLEGAL_POINTER_VALUE defaults to 0xdead000000000000. */

@@ -8,7 +8,7 @@
 #ifndef RVMM_PREFLIGHT_H
 #define RVMM_PREFLIGHT_H
 
-#include "rvmm.h"
+#include "session.h"
 
 /* What the removal path tears down. */
 enum rvmm_pf_path {

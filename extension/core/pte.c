@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "internal.h"
+#include "json.h"
+#include "pte.h"
 
 void rvmm_pte_decode(uint64_t raw, struct rvmm_pte *p)
 {
@@ -83,4 +85,11 @@ void rvmm_pte_json(struct rvmm_json *j, const char *key, uint64_t raw)
 	rvmm_json_bool(j, "napot", p.napot);
 	rvmm_json_bool(j, "reserved", p.reserved_wx || p.reserved_bits);
 	rvmm_json_obj_end(j);
+}
+
+uint64_t rvmm_sign_extend(uint64_t va, int va_bits)
+{
+	int sh = 64 - va_bits;
+
+	return (uint64_t)((int64_t)(va << sh) >> sh);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "layout.h"
 
 int rvmm_regions(const struct rvmm_layout *l, struct rvmm_region *r, int max)
 {

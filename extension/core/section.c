@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "internal.h"
+#include "section.h"
+#include "session.h"
 
 static int enum_bit(const struct rvmm_source *src, const char *name, int dflt,
 		    int *missing)

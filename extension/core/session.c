@@ -4,14 +4,29 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "filtering.h"
 #include "internal.h"
+#include "session.h"
 
 void rvmm_options_init(struct rvmm_options *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->ptype_scheme = RVMM_PTYPE_UNKNOWN;
 	o->nodes_shift = -1;
+}
+
+/* What a page the dump's memory has but its file lacks is called. */
+static void dump_level_init(struct rvmm_session *s)
+{
+	const struct rvmm_source_ops *ops = s->src.ops;
+	int level = ops->dump_level ? ops->dump_level(s->src.ctx) : -1;
+
+	s->dump_level = level >= 0 && level <= RVMM_DL_MAX ? level : -1;
+	if (s->dump_level > 0 && (s->dump_level & RVMM_DL_HOLES))
+		snprintf(s->absent, sizeof(s->absent),
+			 "filtered out by makedumpfile (dump level %d)",
+			 s->dump_level);
+	else
+		snprintf(s->absent, sizeof(s->absent), "not in the dump");
 }
 
 static int read_kva_for_identity(void *arg, uint64_t va, void *buf, size_t len)
@@ -52,7 +67,7 @@ const char *rvmm_session_open(struct rvmm_session *s,
 		snprintf(s->err, sizeof(s->err), "source has no read_phys");
 		return s->err;
 	}
-	rvmm_filter_session_init(s);
+	dump_level_init(s);
 	rvmm_identity_check_static(&s->src, &s->identity);
 	if (refuse_other_build(s))
 		return s->err;
@@ -78,74 +93,4 @@ const char *rvmm_session_open(struct rvmm_session *s,
 					&s->notes))
 		rvmm_note(&s->notes, "%s", s->sections.err);
 	return NULL;
-}
-
-enum rvmm_xlate_status rvmm_kva_to_pa(const struct rvmm_session *s, uint64_t va,
-				      uint64_t *pa)
-{
-	const struct rvmm_layout *l = &s->layout;
-	struct rvmm_xlate x;
-
-	if (va >= l->kimg_start) {
-		*pa = rvmm_kimg_va_to_pa(l, va);
-		return RVMM_XL_OK;
-	}
-	if (va >= l->page_offset && va < l->linear_end) {
-		*pa = rvmm_linear_va_to_pa(l, va);
-		return RVMM_XL_OK;
-	}
-	rvmm_translate(&s->src, l->swapper_pg_dir_pa, l->levels, va, &x);
-	*pa = x.pa;
-	return x.status;
-}
-
-enum rvmm_read_result rvmm_read_kva(const struct rvmm_session *s, uint64_t va,
-				    void *buf, size_t len)
-{
-	unsigned char *p = buf;
-	enum rvmm_xlate_status st;
-	enum rvmm_read_result rr;
-	uint64_t pa;
-	size_t n;
-
-	while (len) {
-		n = RVMM_PAGE_SIZE - (va & (RVMM_PAGE_SIZE - 1));
-		if (n > len)
-			n = len;
-		st = rvmm_kva_to_pa(s, va, &pa);
-		if (st == RVMM_XL_NOT_IN_DUMP)
-			return RVMM_READ_NOT_IN_DUMP;
-		if (st != RVMM_XL_OK)
-			return RVMM_READ_ERROR;
-		rr = s->src.ops->read_phys(s->src.ctx, pa, p, n);
-		if (rr != RVMM_READ_OK)
-			return rr;
-		va += n;
-		p += n;
-		len -= n;
-	}
-	return RVMM_READ_OK;
-}
-
-void rvmm_err(const struct rvmm_session *s, struct rvmm_out *o, const char *fmt,
-	      ...)
-{
-	char msg[512];
-	va_list ap;
-
-	(void)s;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (o->json) {
-		struct rvmm_json j;
-
-		rvmm_json_init(&j, o);
-		rvmm_json_obj_begin(&j, NULL);
-		rvmm_json_str(&j, "error", msg);
-		rvmm_json_obj_end(&j);
-		rvmm_json_finish(&j);
-	} else {
-		rvmm_printf(o, "rvmm: %s\n", msg);
-	}
 }

@@ -28,6 +28,9 @@ enum rvmm_read_result {
 #define RVMM_DL_USER 8 /* anonymous (user process) and hugetlb pages */
 #define RVMM_DL_FREE 16 /* free pages of the buddy allocator */
 #define RVMM_DL_MAX 31
+/* zero pages read back as zeroes: only these classes leave holes */
+#define RVMM_DL_HOLES \
+	(RVMM_DL_CACHE | RVMM_DL_CACHE_PRIVATE | RVMM_DL_USER | RVMM_DL_FREE)
 
 /* Run-time code addresses [lo, hi). */
 struct rvmm_code_range {

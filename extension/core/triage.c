@@ -6,7 +6,6 @@
  * (kind "missing") says what is missing; nothing here guesses.
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,21 +22,6 @@ struct tr {
 	struct rvmm_log log;
 	struct rvmm_log_facts lf;
 };
-
-void rvmm_evidence(struct rvmm_triage *t, const char *kind, const char *fmt,
-		   ...)
-{
-	struct rvmm_evidence *e;
-	va_list ap;
-
-	if (t->nr == RVMM_EVIDENCE_MAX)
-		return;
-	e = &t->ev[t->nr++];
-	snprintf(e->kind, sizeof(e->kind), "%s", kind);
-	va_start(ap, fmt);
-	vsnprintf(e->detail, sizeof(e->detail), fmt, ap);
-	va_end(ap);
-}
 
 static void fix_present(struct tr *r)
 {

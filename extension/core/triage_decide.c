@@ -5,11 +5,28 @@
  * link is unknown (-1) the verdict is inconclusive and the summary names
  * the missing link; a link that is known to be false is a no-match.
  */
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "forensics.h"
+
+/* Facts are written down where they are found and read here. */
+void rvmm_evidence(struct rvmm_triage *t, const char *kind, const char *fmt,
+		   ...)
+{
+	struct rvmm_evidence *e;
+	va_list ap;
+
+	if (t->nr == RVMM_EVIDENCE_MAX)
+		return;
+	e = &t->ev[t->nr++];
+	snprintf(e->kind, sizeof(e->kind), "%s", kind);
+	va_start(ap, fmt);
+	vsnprintf(e->detail, sizeof(e->detail), fmt, ap);
+	va_end(ap);
+}
 
 const char *rvmm_verdict_str(enum rvmm_verdict v)
 {

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "vmcoreinfo.h"
 
 static int only_space(const char *p)
 {

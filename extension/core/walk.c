@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "walk.h"
 
 static int level_shift(int levels, int level)
 {

@@ -12,6 +12,8 @@
 #include "help.h"
 
 static struct rvmm_session session;
+/* Ctrl-C seen during a command; the session's source polls it. */
+static volatile sig_atomic_t sigint_seen;
 static int session_state; /* 0 not opened, 1 open, -1 failed */
 
 static void write_to_fp(void *ctx, const char *buf, size_t len)
@@ -46,7 +48,7 @@ static struct rvmm_session *get_session_opt(int force)
 	if (session_state == 0) {
 		rvmm_options_init(&opt);
 		opt.force = force;
-		rvmm_crash_source(&src);
+		rvmm_crash_source(&src, &sigint_seen);
 		why = rvmm_session_open(&session, &src, &opt);
 		session.dump_format = dump_format_name();
 		session_state = why ? -1 : 1;
@@ -133,13 +135,7 @@ static const int guarded_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGINT};
 static sigjmp_buf fault_return;
 static struct sigaction crash_handlers[NR_GUARDED];
 static volatile sig_atomic_t guard_armed;
-static volatile sig_atomic_t sigint_seen;
 static ulong guard_generation;
-
-int rvmm_crash_stop_wanted(void)
-{
-	return sigint_seen;
-}
 
 /* Give crash its own handlers back. */
 static void disarm_guard(void)

@@ -140,9 +140,12 @@ static const char *crash_vmcoreinfo(void *ctx, const char *key)
 	return vmci_cache[vmci_cached++].value;
 }
 
+/* ctx is the front end's Ctrl-C flag, set by its signal handler. */
 static int crash_interrupted(void *ctx)
 {
-	return rvmm_crash_stop_wanted() || received_SIGINT();
+	const volatile sig_atomic_t *stop = ctx;
+
+	return (stop && *stop) || received_SIGINT();
 }
 
 /*
@@ -277,10 +280,11 @@ static const struct rvmm_source_ops crash_source_ops = {
 	.dump_level = crash_dump_level,
 };
 
-void rvmm_crash_source(struct rvmm_source *src)
+void rvmm_crash_source(struct rvmm_source *src,
+		       const volatile sig_atomic_t *stop_flag)
 {
 	src->ops = &crash_source_ops;
-	src->ctx = NULL;
+	src->ctx = (void *)stop_flag;
 	src->name = pc->dumpfile ? pc->dumpfile : "crash";
 }
 

@@ -2,14 +2,17 @@
 #ifndef RVMM_SOURCE_CRASH_H
 #define RVMM_SOURCE_CRASH_H
 
+#include <signal.h>
+
 #include "rvmm.h"
 
-/* Fill src with the crash-session implementation of the source ops. */
-void rvmm_crash_source(struct rvmm_source *src);
+/*
+ * Fill src with the crash-session implementation of the source ops; the
+ * core's long loops stop once *stop_flag (Ctrl-C seen) is set.
+ */
+void rvmm_crash_source(struct rvmm_source *src,
+		       const volatile sig_atomic_t *stop_flag);
 /* Free cached VMCOREINFO strings (extension unload). */
 void rvmm_crash_source_release(void);
-
-/* Ctrl-C arrived while an rvmm command runs (rvmm_crash.c). */
-int rvmm_crash_stop_wanted(void);
 
 #endif
