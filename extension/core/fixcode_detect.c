@@ -7,7 +7,7 @@
 
 #include "fixcode.h"
 #include "internal.h"
-#include "rvmm.h"
+#include "session.h"
 
 const char *rvmm_fix_evidence_str(enum rvmm_fix_evidence e)
 {

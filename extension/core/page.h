@@ -139,7 +139,7 @@ struct rvmm_page_info {
 
 struct rvmm_session;
 
-/* Read and decode the struct page of pfn.  Returns -1 if unreadable. */
+/* Read and decode the struct page of pfn (page_read.c); -1 if unreadable. */
 int rvmm_page_decode(const struct rvmm_session *s, uint64_t pfn, int pmd_level,
 		     struct rvmm_page_info *pi);
 /* Only the verdict logic, on already filled fields (for tests). */

@@ -30,6 +30,7 @@
 #include "walk.h"
 #include "layout.h"
 #include "page.h"
+#include "options.h"
 #include "section.h"
 #include "session.h"
 #include "kva.h"

@@ -41,7 +41,7 @@ void rvmm_section_decode(const struct rvmm_section_layout *sl,
 			 const struct rvmm_layout *l, uint64_t nr, uint64_t raw,
 			 struct rvmm_section *s);
 
-/* Return non-zero to stop. */
+/* Over an open session (section_read.c).  Return non-zero to stop. */
 typedef int (*rvmm_section_fn)(void *arg, const struct rvmm_section *s);
 /*
  * Call fn for each section whose section_mem_map is non-zero (or for all

@@ -7,13 +7,6 @@
 #include "internal.h"
 #include "session.h"
 
-void rvmm_options_init(struct rvmm_options *o)
-{
-	memset(o, 0, sizeof(*o));
-	o->ptype_scheme = RVMM_PTYPE_UNKNOWN;
-	o->nodes_shift = -1;
-}
-
 /* What a page the dump's memory has but its file lacks is called. */
 static void dump_level_init(struct rvmm_session *s)
 {

@@ -7,20 +7,10 @@
 #include "json.h"
 #include "kva.h"
 #include "layout.h"
+#include "options.h"
 #include "page.h"
 #include "section.h"
 #include "source.h"
-
-struct rvmm_options {
-	/* Force the page_type scheme (RVMM_PTYPE_UNKNOWN = detect). */
-	enum rvmm_ptype_scheme ptype_scheme;
-	/* CONFIG_NODES_SHIFT when the kernel is NUMA; -1 = detect. */
-	int nodes_shift;
-	/* Cap on page tables one walk visits; 0 = default. */
-	unsigned int max_tables;
-	/* Go on when the vmlinux is not the dump's build (with a note). */
-	int force;
-};
 
 struct rvmm_session {
 	struct rvmm_source src;
@@ -43,8 +33,6 @@ struct rvmm_session {
 	char err[600];
 };
 
-/* Zero an options struct to "detect everything". */
-void rvmm_options_init(struct rvmm_options *o);
 /*
  * Fill s from src.  Returns NULL on success, else a one-line error naming
  * what is missing (stored in s->err).  A vmlinux that is not the dump's
