@@ -202,9 +202,9 @@ int add_layout(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	int ret = -1;
 
 	memset(out, 0, sizeof(*out));
-	rvmm_dump_source_wrap(di, dump, &inner);
 	o.inner = &inner;
-	if (overlay_parse(&o, base, len)) {
+	if (rvmm_dump_source_wrap(di, dump, &inner) ||
+	    overlay_parse(&o, base, len)) {
 		snprintf(why, whylen, "out of memory");
 		goto out;
 	}
@@ -267,7 +267,11 @@ int check_layout(struct rvmm_debuginfo *di, const char *path,
 		snprintf(why, whylen, "the result does not open: %s", err);
 		return -1;
 	}
-	rvmm_dump_source_wrap(di, dump, &src);
+	if (rvmm_dump_source_wrap(di, dump, &src)) {
+		snprintf(why, whylen, "out of memory");
+		ret = -1;
+		goto out;
+	}
 	if (resolve(&src, v, why, whylen)) {
 		ret = -1;
 		goto out;

@@ -105,14 +105,13 @@ wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump, struct rvmm_source *src)
 	return sa;
 }
 
-void rvmm_dump_source_wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
-			   struct rvmm_source *src)
+int rvmm_dump_source_wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
+			  struct rvmm_source *src)
 {
-	if (!wrap(di, dump, src)) {
-		/* without memory there is no source to offer */
-		fprintf(stderr, "rvmm: out of memory\n");
-		exit(1);
-	}
+	if (wrap(di, dump, src))
+		return 0;
+	src->ctx = NULL; /* rvmm_dump_source_close() does nothing */
+	return -1;
 }
 
 int rvmm_dump_source_open(const char *vmlinux, const char *dumpfile,

@@ -25,8 +25,8 @@ int rvmm_dump_source_open(const char *vmlinux, const char *dumpfile,
  * The same over files the caller opened and keeps owning (and closes
  * after rvmm_dump_source_close(src)).
  */
-void rvmm_dump_source_wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
-			   struct rvmm_source *src);
+int rvmm_dump_source_wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
+			  struct rvmm_source *src);
 /* Warning text for a dump without VMCOREINFO, or NULL if it has some. */
 const char *rvmm_dump_source_vmcoreinfo_warning(const struct rvmm_source *src);
 void rvmm_dump_source_close(struct rvmm_source *src);

@@ -48,7 +48,7 @@ int main(int argc, char **argv)
 	struct rvmm_debuginfo *di;
 	struct rvmm_dump *dump;
 	struct rvmm_session session;
-	struct rvmm_source src;
+	struct rvmm_source src = {0};
 	struct rvmm_options opt;
 	const char *why, *warn;
 	char err[512];
@@ -69,7 +69,11 @@ int main(int argc, char **argv)
 		rvmm_debuginfo_close(di);
 		return EXIT_INPUT;
 	}
-	rvmm_dump_source_wrap(di, dump, &src);
+	if (rvmm_dump_source_wrap(di, dump, &src)) {
+		fprintf(stderr, "rvmm: out of memory\n");
+		rc = EXIT_FAILED;
+		goto out;
+	}
 	warn = rvmm_dump_source_vmcoreinfo_warning(&src);
 	if (warn)
 		fprintf(stderr, "rvmm: warning: %s\n", warn);
