@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # rvmm: riscv64 memory-management forensics for crash, stand-alone and live.
 #
 #   make            build/rvmm, build/rvmm-fixdump, build/rvmm-live

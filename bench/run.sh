@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Speed and memory of rvmm against crash, side by side, on the committed
 # samples (make check or make unpack-samples first; make crash).  Prints
 # wall time and peak RSS per task; run it on a quiet machine.

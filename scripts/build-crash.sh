@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Build crash for the RISCV64 target from Debian's source package and cache
 # the binary and its defs.h outside the work tree, keyed by version, target
 # and the sha256 of any local patches.  Prints the cache directory.

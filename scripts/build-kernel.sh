@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Build one sample kernel variant (bug, bug-silent, fixed, backport,
 # backport-silent from Debian's linux-source-6.12; v6.1 and v7.2 from
 # linux-source-6.1 and -7.2 as Debian ships them) with the riscv64 cross

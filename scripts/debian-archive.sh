@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Print the Debian archive this machine already uses: the first URI of its
 # apt sources that serves a release itself (not -security or -updates), in
 # deb822 .sources files or one-line .list files.  RVMM_DEBIAN_ARCHIVE

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Store samples/SAMPLE/FILE.xz as an xdelta against samples/BASE/FILE.xz,
 # which it closely resembles (the same kernel tree and config give a few
 # MB of difference instead of a 13 MB file).  The manifest gains FILE_base

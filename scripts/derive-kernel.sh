@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Derive a bootable kernel from a committed sample, with no kernel build
 # (make-sample.sh for samples that share a committed vmlinux, and the live
 # tests through tests/live/guest.sh).

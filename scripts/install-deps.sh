@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Install the Debian 12 packages rvmm builds, tests and samples need
 # (linux-source-6.12 for the sample kernels the live tests boot).
 # Quiet and quick when everything is already there.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Print "TARBALL VERSION" for Debian's linux-source-SERIES, fetching it when
 # missing: 6.1 and 6.12 from the machine's own bookworm sources (apt-get
 # install), 7.2 (sid only) through the project's private sid apt root,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Build, run and package one committed sample into samples/NAME/:
 #   bug        revert of 21f1b85c8912, DEBUG_VM, Sv57: VM_BUG_ON_PAGE on unload
 #   bug-silent the same without DEBUG_VM: no BUG, accounting goes wrong

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Print the triage answer a sample must get, from its manifest's own facts
 # (the console log and how the kernel was built), never from rvmm:
 #   a BUG whose page was dumped for pmd_huge_pte: match, bug-on, and the dump

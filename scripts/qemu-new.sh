@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # A QEMU newer than Debian 12's 7.2, runnable on Debian 12 without touching
 # the machine's apt sources or installed packages: Debian trixie's amd64
 # qemu-system-riscv64 (package qemu-system-riscv, qemu-system-misc before

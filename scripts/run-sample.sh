@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Boot a sample kernel under qemu-system-riscv64, let the static init load and
 # unload the trigger module, then (after the panic, or once the scenario is
 # done) stop the guest and save through the HMP monitor: an ELF dump, a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Unpack the committed samples into DEST (build/samples): xz files are
 # decompressed, xdelta files rebuilt against their base sample's file,
 # everything else is linked.  Checks each sha256 first, and the sha256 of

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Print a sample's manifest: provenance, sha256 of each file, and facts the
 # tests may assert, each read from an independent oracle (the console log,
 # QEMU's registers, the kernel config), never from rvmm itself.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # Shared helpers for rvmm's shell tests.  Source it; each test calls
 # pass/fail, and run-all.sh adds up the lines they print.
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

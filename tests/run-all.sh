@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Run every rvmm test group and end with the line `N passed, N failed`.
 # Each group is an executable that prints `PASS: ...` / `FAIL: ...` lines;
 # a group that exits non-zero without a FAIL line counts as one failure.

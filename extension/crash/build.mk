@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # crash extension: build/rvmm.so against the defs.h of the crash that
 # `make crash` built for RISCV64 (build/crash-dir).
 CRASH_DIR ?= $(shell cat $(B)/crash-dir 2>/dev/null)

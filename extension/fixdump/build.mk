@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # rvmm-fixdump: add the guest kernel's VMCOREINFO to a QEMU riscv64 dump,
 # and with --add-layout the riscv64 layout lines older kernels lack.
 # Needs extension/readers (the dump and vmlinux readers and the source

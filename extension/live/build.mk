@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # build/rvmm-live: the rvmm core over a running QEMU guest (gdbstub or a
 # shared guest-RAM file).  Needs extension/readers (the vmlinux
 # reader and the kernel-image finder).

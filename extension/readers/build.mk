@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # Readers shared by every front end: a vmlinux's DWARF through elfutils
 # libdw (the crash extension needs only this part), and a vmcore through
 # libkdumpfile with a struct rvmm_source over both.  Included by the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # build/rvmm: the core over a vmcore and its vmlinux (extension/readers).
 $(B)/rvmm: $(B)/extension/standalone/rvmm_main.o $(READER_OBJS) \
 		$(patsubst %.c,$(B)/%.o,$(CORE_SRCS))

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Build the kdump initramfs: Debian sid's riscv64 busybox-static,
 # kexec-tools, makedumpfile and their libraries (scripts/kdump/
 # fetch-userspace.sh), the trigger module of the first kernel, and the

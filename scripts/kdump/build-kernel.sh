@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Build the kdump sample kernel: the `bug` variant's config (scripts/
 # build-kernel.sh bug, from its cache) plus scripts/kdump/kdump.config, from
 # the same patched linux-source-6.12 tree, and the trigger module for it.

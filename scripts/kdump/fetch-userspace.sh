@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Download Debian sid's riscv64 kexec-tools, makedumpfile and busybox-static
 # and every riscv64 shared library they need (found from each ELF file's
 # NEEDED entries), with a private apt root that never touches the machine's

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Make the committed kdump sample samples/kdump-bug/ from one real kdump run
 # (run-kdump.sh): the first kernel is the `bug` sample's own kernel, derived
 # from its committed vmlinux (scripts/derive-kernel.sh bug), so the sample

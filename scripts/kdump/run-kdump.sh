@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Run a real kdump under qemu-system-riscv64: the first kernel boots with
 # crashkernel= and the kdump initramfs (build-initramfs.sh), loads the
 # capture kernel with `kexec -p` and runs the trigger; the BUG goes through

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # Sourced by write-manifest.sh and kdump/make-kdump-sample.sh: manifest
 # facts read from a sample's kernel log ($log, CR already stripped) and
 # from satp, in the order every manifest lists them.

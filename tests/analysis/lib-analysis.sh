@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # Helpers for the analysis tests: VMCOREINFO straight from the dump file
 # (an oracle that does not go through rvmm), hex arithmetic in bash.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # Shared by tests/standalone/*.test: build the tools under test and the
 # helpers, then offer one-line-error checks.  Source after ../lib.sh.
 tmp=$(mktemp -d)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Run each test binary; sum their "# N passed, M failed" lines.
 pass=0
 fail=0
