@@ -220,8 +220,7 @@ static const char *summary(enum rvmm_pf_outcome w)
 }
 
 int rvmm_cmd_preflight(struct rvmm_session *s, struct rvmm_out *o,
-		       uint64_t start, uint64_t end, enum rvmm_pf_path path,
-		       const struct rvmm_preflight_facts *facts)
+		       uint64_t start, uint64_t end, enum rvmm_pf_path path)
 {
 	const char *pname = path == RVMM_PF_DEVICE_PRIVATE ? "device-private"
 							   : "memory";
@@ -241,7 +240,7 @@ int rvmm_cmd_preflight(struct rvmm_session *s, struct rvmm_out *o,
 		return -1;
 	}
 	lin = vm + 1;
-	rvmm_pf_kernel_probe(s, facts, &k);
+	rvmm_pf_kernel_probe(s, &k);
 	if (k.hot_remove == 0) {
 		free(vm);
 		rvmm_err(s, o,

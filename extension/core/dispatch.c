@@ -140,8 +140,7 @@ int rvmm_dispatch(struct rvmm_session *s, struct rvmm_out *o, int argc,
 		return rvmm_cmd_ptdesc(s, o, v, 0) ? RVMM_DISPATCH_FAILED : 0;
 	}
 	if (!strcmp(cmd, "preflight") && (npos == 2 || npos == 3)) {
-		/* RANGE [memory|device-private]; DWARF facts come from front
-		 * ends that have them (rvmm_cmd_preflight directly). */
+		/* RANGE [memory|device-private] */
 		enum rvmm_pf_path path = RVMM_PF_MEMORY;
 		uint64_t start, end;
 
@@ -157,7 +156,7 @@ int rvmm_dispatch(struct rvmm_session *s, struct rvmm_out *o, int argc,
 				    "preflight path is memory or "
 				    "device-private",
 				    pos[2]);
-		return rvmm_cmd_preflight(s, o, start, end, path, NULL)
+		return rvmm_cmd_preflight(s, o, start, end, path)
 			       ? RVMM_DISPATCH_FAILED
 			       : 0;
 	}

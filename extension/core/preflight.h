@@ -19,15 +19,6 @@ enum rvmm_pf_path {
 	RVMM_PF_DEVICE_PRIVATE,
 };
 
-/*
- * Facts the core cannot see through struct rvmm_source: a front end with
- * DWARF fills them (is there an is_vmemmap parameter in free_pmd_table?).
- */
-struct rvmm_preflight_facts {
-	int fix_present; /* 21f1b85c8912: 1 yes, 0 no, -1 unknown */
-	const char *fix_how; /* how it was found out, for the report */
-};
-
 /* What freeing one page-table page will do. */
 enum rvmm_pf_outcome {
 	RVMM_PF_OK, /* freed cleanly */
@@ -45,12 +36,11 @@ const char *rvmm_pf_outcome_str(enum rvmm_pf_outcome o);
 int rvmm_preflight_parse_range(const char *arg, uint64_t *start, uint64_t *end);
 
 /*
- * The `preflight` command over the physical range [start, end).  facts
- * may be NULL: the fix presence then comes from ops->function_has_param
- * when the source has it, else it is reported as unknown.
+ * The `preflight` command over the physical range [start, end).  Whether
+ * the fix is in is rvmm_fix_detect()'s answer, the one triage and audit
+ * give, so every front end reports the same kernel the same way.
  */
 int rvmm_cmd_preflight(struct rvmm_session *s, struct rvmm_out *o,
-		       uint64_t start, uint64_t end, enum rvmm_pf_path path,
-		       const struct rvmm_preflight_facts *facts);
+		       uint64_t start, uint64_t end, enum rvmm_pf_path path);
 
 #endif

@@ -28,29 +28,20 @@ const char *rvmm_pf_outcome_str(enum rvmm_pf_outcome o)
 }
 
 void rvmm_pf_kernel_probe(const struct rvmm_session *s,
-			  const struct rvmm_preflight_facts *f,
 			  struct rvmm_pf_kernel *k)
 {
 	const struct rvmm_source *src = &s->src;
+	struct rvmm_fix fx;
 	uint64_t v;
 	long spin;
 
 	memset(k, 0, sizeof(*k));
-	k->hot_remove = -1;
-	if (f) {
-		k->fix_present = f->fix_present;
-		k->fix_how = f->fix_how ? f->fix_how : "told by the front end";
-	} else {
-		struct rvmm_fix fx;
-
-		/* the one fix decision triage and audit use too */
-		rvmm_fix_detect(s, &fx);
-		k->fix_present = fx.present;
-		k->hot_remove = fx.hot_remove;
-		snprintf(k->fix_detail, sizeof(k->fix_detail), "by %s: %.230s",
-			 rvmm_fix_evidence_str(fx.evidence), fx.detail);
-		k->fix_how = k->fix_detail;
-	}
+	/* the one fix decision triage and audit use too */
+	rvmm_fix_detect(s, &fx);
+	k->fix_present = fx.present;
+	k->hot_remove = fx.hot_remove;
+	snprintf(k->fix_how, sizeof(k->fix_how), "by %s: %.230s",
+		 rvmm_fix_evidence_str(fx.evidence), fx.detail);
 	/* mm/debug.c defines (and exports) dump_mm only with DEBUG_VM. */
 	k->debug_vm = src->ops->symbol &&
 		      !src->ops->symbol(src->ctx, "dump_mm", &v);

@@ -11,8 +11,7 @@
 struct rvmm_pf_kernel {
 	int fix_present; /* 1, 0, -1 */
 	int hot_remove; /* arch_remove_memory exists: 1, 0, -1 */
-	const char *fix_how;
-	char fix_detail[256]; /* rvmm_fix_detect's line, fix_how points here */
+	char fix_how[256]; /* rvmm_fix_detect's evidence and line */
 	int debug_vm, thp, split_pmd_ptlocks, alloc_split_ptlocks;
 	const char *why_debug_vm, *why_split;
 };
@@ -45,7 +44,6 @@ struct rvmm_pf_part {
 };
 
 void rvmm_pf_kernel_probe(const struct rvmm_session *s,
-			  const struct rvmm_preflight_facts *f,
 			  struct rvmm_pf_kernel *k);
 /* Simulate remove_pgd_mapping(va_start, va_end, is_vmemmap) into p. */
 void rvmm_pf_simulate(const struct rvmm_session *s,

@@ -16,7 +16,6 @@
 
 #include "rvmm.h"
 #include "dispatch.h"
-#include "preflight.h"
 #include "debuginfo.h"
 #include "rsp.h"
 #include "kimage.h"
@@ -63,9 +62,7 @@ static int usage(void)
 	fprintf(stderr,
 		"usage: rvmm-live VMLINUX (--gdb HOST:PORT | --mem FILE[,BASE])"
 		" [--timeout MS] [--stay-stopped] [--stats] [--force]"
-		" SUBCOMMAND [--json]\n  SUBCOMMAND: satp | guest |"
-		" preflight START-END|START+SIZE"
-		" [memory|device-private] | %s\n",
+		" SUBCOMMAND [--json]\n  SUBCOMMAND: satp | guest | %s\n",
 		rvmm_usage);
 	return EXIT_USAGE;
 }
@@ -212,37 +209,6 @@ static void check_offset(struct rvmm_session *s, struct live_target *t,
 	rvmm_note(&s->notes, "live guest: %s", line);
 }
 
-/* preflight; the fix presence from the code (rvmm_fix_detect, as triage and
- * audit decide it), not from free_pmd_table's is_vmemmap parameter, which a
- * partial backport keeps without the guard (samples/backport-silent). */
-static int run_preflight(struct rvmm_session *s, struct rvmm_out *out,
-			 struct rvmm_debuginfo *di, struct live_opts *o)
-{
-	enum rvmm_pf_path path = RVMM_PF_MEMORY;
-	uint64_t start, end;
-	int npos = 0, i;
-	const char *pos[3];
-
-	for (i = 1; i < o->argc; i++) {
-		if (!strcmp(o->argv[i], "--json") || !strcmp(o->argv[i], "-j"))
-			out->json = 1;
-		else if (npos < 3)
-			pos[npos++] = o->argv[i];
-	}
-	if (npos < 1 || npos > 2 ||
-	    rvmm_preflight_parse_range(pos[0], &start, &end)) {
-		fprintf(stderr, "rvmm-live: preflight needs START-END or "
-				"START+SIZE (hex, page aligned)\n");
-		return EXIT_USAGE;
-	}
-	if (npos == 2 && !strcmp(pos[1], "device-private"))
-		path = RVMM_PF_DEVICE_PRIVATE;
-	else if (npos == 2 && strcmp(pos[1], "memory"))
-		return usage();
-	return rvmm_cmd_preflight(s, out, start, end, path, NULL) ? EXIT_FAILED
-								  : 0;
-}
-
 static int run(struct live_opts *o, struct live_target *t, struct rsp *r,
 	       struct rvmm_session *s)
 {
@@ -291,8 +257,6 @@ static int run(struct live_opts *o, struct live_target *t, struct rsp *r,
 		}
 		out.json = o->argc > 1 && !strcmp(o->argv[1], "--json");
 		rc = live_cmd_satp(s, &out, satp, satp_reg) ? EXIT_FAILED : 0;
-	} else if (!strcmp(o->argv[0], "preflight")) {
-		rc = run_preflight(s, &out, t->di, o);
 	} else {
 		rc = rvmm_dispatch(s, &out, o->argc, o->argv, err, sizeof(err));
 		if (rc == RVMM_DISPATCH_USAGE) {
