@@ -82,9 +82,7 @@ static int format_line(char *buf, size_t len, int i, uint64_t v)
 struct overlay {
 	struct rvmm_debuginfo *di; /* first: RVMM_DEBUGINFO_OPS */
 	const struct rvmm_source *inner;
-	char *copy;
-	char **key, **value;
-	size_t nr;
+	struct rvmm_vmcoreinfo_lines vmcoreinfo;
 };
 
 static enum rvmm_read_result ov_read_phys(void *ctx, uint64_t pa, void *buf,
@@ -99,10 +97,7 @@ static const char *ov_vmcoreinfo(void *ctx, const char *key)
 {
 	const struct overlay *o = ctx;
 
-	for (size_t i = 0; i < o->nr; i++)
-		if (!strcmp(o->key[i], key))
-			return o->value[i];
-	return NULL;
+	return rvmm_vmcoreinfo_find(&o->vmcoreinfo, key);
 }
 
 static int ov_dump_level(void *ctx)
@@ -130,41 +125,6 @@ static const struct rvmm_source_ops overlay_ops = {
 	.page_state = ov_page_state,
 	RVMM_DEBUGINFO_OPS,
 };
-
-/* Split "KEY=value\n" lines as dumpfile.c does; 0 or -1 (memory). */
-static int overlay_parse(struct overlay *o, const char *text, size_t len)
-{
-	char *line, *save = NULL;
-	size_t lines = 1;
-
-	o->copy = strndup(text, len);
-	if (!o->copy)
-		return -1;
-	for (const char *p = o->copy; *p; p++)
-		lines += *p == '\n';
-	o->key = calloc(lines, sizeof(*o->key));
-	o->value = calloc(lines, sizeof(*o->value));
-	if (!o->key || !o->value)
-		return -1;
-	for (line = strtok_r(o->copy, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		char *eq = strchr(line, '=');
-
-		if (!eq)
-			continue;
-		*eq = '\0';
-		o->key[o->nr] = line;
-		o->value[o->nr++] = eq + 1;
-	}
-	return 0;
-}
-
-static void overlay_free(struct overlay *o)
-{
-	free(o->copy);
-	free(o->key);
-	free(o->value);
-}
 
 /* rvmm_session_open over src; the layout's values, or -1 with why. */
 static int resolve(const struct rvmm_source *src, uint64_t *v, char *why,
@@ -204,7 +164,7 @@ int add_layout(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	memset(out, 0, sizeof(*out));
 	o.inner = &inner;
 	if (rvmm_dump_source_wrap(di, dump, &inner) ||
-	    overlay_parse(&o, base, len)) {
+	    rvmm_vmcoreinfo_split(base, len, &o.vmcoreinfo)) {
 		snprintf(why, whylen, "out of memory");
 		goto out;
 	}
@@ -248,7 +208,7 @@ int add_layout(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	}
 	ret = 0;
 out:
-	overlay_free(&o);
+	rvmm_vmcoreinfo_lines_free(&o.vmcoreinfo);
 	rvmm_dump_source_close(&inner);
 	return ret;
 }

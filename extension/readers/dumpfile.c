@@ -204,29 +204,50 @@ static int check_kdump_ends(struct rvmm_dump *dump, char *err, size_t errlen)
 	return 0;
 }
 
-static int parse_vmcoreinfo(struct rvmm_dump *dump)
+int rvmm_vmcoreinfo_split(const char *text, size_t len,
+			  struct rvmm_vmcoreinfo_lines *lines)
 {
-	size_t lines = 1;
-	char *p, *line, *save = NULL;
+	size_t most = 1;
+	char *line, *save = NULL;
 
-	for (p = dump->vmcoreinfo_raw; *p; p++)
-		lines += *p == '\n';
-	dump->vmcoreinfo_copy = strdup(dump->vmcoreinfo_raw);
-	dump->vmcoreinfo = calloc(lines, sizeof(*dump->vmcoreinfo));
-	if (!dump->vmcoreinfo_copy || !dump->vmcoreinfo)
+	memset(lines, 0, sizeof(*lines));
+	lines->text = strndup(text, len);
+	if (!lines->text)
 		return -1;
-	for (line = strtok_r(dump->vmcoreinfo_copy, "\n", &save); line;
+	for (const char *p = lines->text; *p; p++)
+		most += *p == '\n';
+	lines->line = calloc(most, sizeof(*lines->line));
+	if (!lines->line) {
+		rvmm_vmcoreinfo_lines_free(lines);
+		return -1;
+	}
+	for (line = strtok_r(lines->text, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
 		char *eq = strchr(line, '=');
 
 		if (!eq)
 			continue;
 		*eq = '\0';
-		dump->vmcoreinfo[dump->vmcoreinfo_count].key = line;
-		dump->vmcoreinfo[dump->vmcoreinfo_count].value = eq + 1;
-		dump->vmcoreinfo_count++;
+		lines->line[lines->nr].key = line;
+		lines->line[lines->nr++].value = eq + 1;
 	}
 	return 0;
+}
+
+const char *rvmm_vmcoreinfo_find(const struct rvmm_vmcoreinfo_lines *lines,
+				 const char *key)
+{
+	for (size_t i = 0; i < lines->nr; i++)
+		if (!strcmp(lines->line[i].key, key))
+			return lines->line[i].value;
+	return NULL;
+}
+
+void rvmm_vmcoreinfo_lines_free(struct rvmm_vmcoreinfo_lines *lines)
+{
+	free(lines->text);
+	free(lines->line);
+	memset(lines, 0, sizeof(*lines));
 }
 
 /* VMCOREINFO shows up only once the OS type is known to be Linux. */
@@ -245,7 +266,7 @@ static int load_vmcoreinfo(struct rvmm_dump *dump, char *err, size_t errlen)
 		return 0;
 	}
 	dump->vmcoreinfo_raw = raw;
-	if (parse_vmcoreinfo(dump)) {
+	if (rvmm_vmcoreinfo_split(raw, strlen(raw), &dump->vmcoreinfo)) {
 		rvmm_set_err(err, errlen, "%s: out of memory", dump->path);
 		return -1;
 	}
@@ -369,8 +390,7 @@ void rvmm_dump_close(struct rvmm_dump *dump)
 		kdump_free(dump->kdump);
 	if (dump->fd >= 0)
 		close(dump->fd);
-	free(dump->vmcoreinfo);
-	free(dump->vmcoreinfo_copy);
+	rvmm_vmcoreinfo_lines_free(&dump->vmcoreinfo);
 	free(dump->vmcoreinfo_raw);
 	free(dump->ranges.r);
 	free(dump->mem.r);
@@ -406,10 +426,7 @@ const char *rvmm_dump_vmcoreinfo_raw(const struct rvmm_dump *dump)
 
 const char *rvmm_dump_vmcoreinfo(const struct rvmm_dump *dump, const char *key)
 {
-	for (size_t i = 0; i < dump->vmcoreinfo_count; i++)
-		if (!strcmp(dump->vmcoreinfo[i].key, key))
-			return dump->vmcoreinfo[i].value;
-	return NULL;
+	return rvmm_vmcoreinfo_find(&dump->vmcoreinfo, key);
 }
 
 const struct rvmm_phys_range *rvmm_dump_ranges(const struct rvmm_dump *dump,

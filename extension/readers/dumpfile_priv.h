@@ -7,11 +7,6 @@
 
 #include "dumpfile.h"
 
-struct vmcoreinfo_entry {
-	char *key;
-	char *value;
-};
-
 /* A sorted list of disjoint, non-adjacent physical ranges. */
 struct range_list {
 	struct rvmm_phys_range *r;
@@ -27,9 +22,7 @@ struct rvmm_dump {
 	uint64_t page_size;
 	int dump_level; /* kdump sub-header's, -1 none */
 	char *vmcoreinfo_raw;
-	char *vmcoreinfo_copy; /* vmcoreinfo_raw split in place */
-	struct vmcoreinfo_entry *vmcoreinfo;
-	size_t vmcoreinfo_count;
+	struct rvmm_vmcoreinfo_lines vmcoreinfo; /* vmcoreinfo_raw, split */
 	struct range_list ranges; /* rvmm_dump_ranges(): libkdumpfile's map */
 	struct range_list mem; /* memory the dump describes */
 	struct range_list file; /* bytes the file holds: a subset of mem */
