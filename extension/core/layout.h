@@ -47,6 +47,25 @@ struct rvmm_layout {
 int rvmm_layout_resolve(const struct rvmm_source *src, struct rvmm_layout *l,
 			struct rvmm_notes *notes, char *err, size_t errlen);
 
+/*
+ * The riscv64 layout numbers newer kernels write into VMCOREINFO, from
+ * the rules layout.c resolves the layout by, so that the list of keys
+ * lives once: rvmm-fixdump --add-layout writes them for 6.1 kernels,
+ * which write none.  arch_crash_save_vmcoreinfo's ten, and
+ * kernel/vmcore_info.c's NUMBER(VMALLOC_START).
+ */
+#define RVMM_LAYOUT_NUMBERS 11
+
+struct rvmm_layout_number {
+	const char *key; /* "NUMBER(VA_BITS)" */
+	int decimal; /* VMCOREINFO_NUMBER()'s %ld; else 0x%lx */
+	uint64_t value; /* as resolved into the layout */
+};
+
+/* Fill out[RVMM_LAYOUT_NUMBERS] in the order Linux 7.2 writes them. */
+void rvmm_layout_numbers(const struct rvmm_layout *l,
+			 struct rvmm_layout_number *out);
+
 /* Kernel-image VA -> PA and linear-map VA <-> PA (no page-table walk). */
 uint64_t rvmm_kimg_va_to_pa(const struct rvmm_layout *l, uint64_t va);
 uint64_t rvmm_linear_va_to_pa(const struct rvmm_layout *l, uint64_t va);
