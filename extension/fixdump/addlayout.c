@@ -22,57 +22,27 @@
 #include "addlayout.h"
 
 /*
- * Key, format and layout field, in the order Linux 7.2 writes them:
- * NUMBER(VMALLOC_START) in kernel/vmcore_info.c, the rest in
- * arch/riscv/kernel/vmcore_info.c.  VMCOREINFO_NUMBER() prints %ld, the
- * vmcoreinfo_append_str() lines 0x%lx.  Not here: KERNELOFFSET and
- * NUMBER(satp), which only 7.x writes: the core's layout holds neither,
- * crash's riscv64 code reads neither (KERNELOFFSET only makes crash look
- * for a KASLR offset, and 6.1 has no riscv64 KASLR), and satp is a CPU
- * register as the kernel saw it at boot, not a layout number.
+ * The keys, their format and order come from the core's layout rules
+ * (rvmm_layout_numbers).  Not among them: KERNELOFFSET and NUMBER(satp),
+ * which only 7.x writes: the core's layout holds neither, crash's riscv64
+ * code reads neither (KERNELOFFSET only makes crash look for a KASLR
+ * offset, and 6.1 has no riscv64 KASLR), and satp is a CPU register as
+ * the kernel saw it at boot, not a layout number.
  */
-enum key_fmt { HEX, DEC };
-
-static const struct {
-	const char *name;
-	enum key_fmt fmt;
-} keys[ADDLAYOUT_KEYS] = {
-	{"VMALLOC_START", HEX}, /* kernel/vmcore_info.c: 0x%lx */
-	{"phys_ram_base", DEC}, /* arch/riscv/kernel/vmcore_info.c: %ld */
-	{"PAGE_OFFSET", HEX}, /* 0x%lx */
-	{"VMALLOC_END", HEX}, /* 0x%lx */
-	{"VA_BITS", DEC}, /* VMCOREINFO_NUMBER(): %ld */
-	{"VMEMMAP_START", HEX}, /* 0x%lx */
-	{"VMEMMAP_END", HEX}, /* 0x%lx */
-	{"MODULES_VADDR", HEX}, /* 0x%lx */
-	{"MODULES_END", HEX}, /* 0x%lx */
-	{"KERNEL_LINK_ADDR", HEX}, /* 0x%lx */
-	{"va_kernel_pa_offset", HEX}, /* 0x%lx (not with XIP_KERNEL) */
-};
-
-/* The core's answer for each key, in the order of keys[]. */
-static void layout_values(const struct rvmm_layout *l, uint64_t *v)
+static int format_line(char *buf, size_t len,
+		       const struct rvmm_layout_number *n)
 {
-	v[0] = l->vmalloc_start;
-	v[1] = l->phys_ram_base;
-	v[2] = l->page_offset;
-	v[3] = l->vmalloc_end;
-	v[4] = (uint64_t)l->va_bits;
-	v[5] = l->vmemmap_start;
-	v[6] = l->vmemmap_end;
-	v[7] = l->modules_vaddr;
-	v[8] = l->modules_end;
-	v[9] = l->kernel_link_addr;
-	v[10] = l->va_kernel_pa_offset;
+	if (n->decimal)
+		return snprintf(buf, len, "%s=%" PRId64 "\n", n->key,
+				(int64_t)n->value);
+	return snprintf(buf, len, "%s=0x%" PRIx64 "\n", n->key, n->value);
 }
 
-static int format_line(char *buf, size_t len, int i, uint64_t v)
+/* "NUMBER(VA_BITS)" as the mark names it: "VA_BITS" */
+static int bare_name_len(const char *key, const char **name)
 {
-	if (keys[i].fmt == DEC)
-		return snprintf(buf, len, "NUMBER(%s)=%" PRId64 "\n",
-				keys[i].name, (int64_t)v);
-	return snprintf(buf, len, "NUMBER(%s)=0x%" PRIx64 "\n", keys[i].name,
-			v);
+	*name = key + strlen("NUMBER(");
+	return (int)strlen(*name) - 1;
 }
 
 /*
@@ -126,9 +96,9 @@ static const struct rvmm_source_ops overlay_ops = {
 	RVMM_DEBUGINFO_OPS,
 };
 
-/* rvmm_session_open over src; the layout's values, or -1 with why. */
-static int resolve(const struct rvmm_source *src, uint64_t *v, char *why,
-		   size_t whylen)
+/* rvmm_session_open over src; the layout's numbers, or -1 with why. */
+static int resolve(const struct rvmm_source *src,
+		   struct rvmm_layout_number *numbers, char *why, size_t whylen)
 {
 	struct rvmm_session *s = calloc(1, sizeof(*s));
 	const char *err;
@@ -145,7 +115,7 @@ static int resolve(const struct rvmm_source *src, uint64_t *v, char *why,
 		snprintf(why, whylen, "rvmm cannot resolve the layout: %.*s",
 			 hint ? (int)(hint - err) : (int)strlen(err), err);
 	} else {
-		layout_values(&s->layout, v);
+		rvmm_layout_numbers(&s->layout, numbers);
 	}
 	free(s);
 	return err ? -1 : 0;
@@ -156,6 +126,7 @@ int add_layout(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	       char *why, size_t whylen)
 {
 	struct overlay o = {.di = di};
+	struct rvmm_layout_number numbers[RVMM_LAYOUT_NUMBERS];
 	struct rvmm_source inner = {0}, src;
 	size_t cap, used, nlen = 0, llen = 0;
 	char line[96];
@@ -169,10 +140,12 @@ int add_layout(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 		goto out;
 	}
 	src = (struct rvmm_source){&overlay_ops, &o, inner.name};
-	if (resolve(&src, out->value, why, whylen))
+	if (resolve(&src, numbers, why, whylen))
 		goto out;
-	cap = len + 1 + ADDLAYOUT_KEYS * sizeof(line) + sizeof(out->names) +
-	      sizeof(ADDLAYOUT_MARK) + 2;
+	for (int i = 0; i < RVMM_LAYOUT_NUMBERS; i++)
+		out->value[i] = numbers[i].value;
+	cap = len + 1 + RVMM_LAYOUT_NUMBERS * sizeof(line) +
+	      sizeof(out->names) + sizeof(ADDLAYOUT_MARK) + 2;
 	out->text = malloc(cap);
 	if (!out->text) {
 		snprintf(why, whylen, "out of memory");
@@ -182,18 +155,18 @@ int add_layout(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	used = len;
 	if (used && out->text[used - 1] != '\n')
 		out->text[used++] = '\n';
-	for (int i = 0; i < ADDLAYOUT_KEYS; i++) {
-		char key[48];
-		int n;
+	for (int i = 0; i < RVMM_LAYOUT_NUMBERS; i++) {
+		const char *name;
+		int n, name_len;
 
-		snprintf(key, sizeof(key), "NUMBER(%s)", keys[i].name);
-		if (ov_vmcoreinfo(&o, key))
+		if (ov_vmcoreinfo(&o, numbers[i].key))
 			continue; /* the kernel wrote it: never override */
-		n = format_line(line, sizeof(line), i, out->value[i]);
+		n = format_line(line, sizeof(line), &numbers[i]);
 		memcpy(out->text + used, line, n);
 		used += n;
+		name_len = bare_name_len(numbers[i].key, &name);
 		nlen += snprintf(out->names + nlen, sizeof(out->names) - nlen,
-				 "%s%s", out->nr ? "," : "", keys[i].name);
+				 "%s%.*s", out->nr ? "," : "", name_len, name);
 		llen += snprintf(out->lines + llen, sizeof(out->lines) - llen,
 				 "%s%.*s", out->nr ? " " : "", n - 1, line);
 		out->nr++;
@@ -216,7 +189,7 @@ out:
 int check_layout(struct rvmm_debuginfo *di, const char *path,
 		 const struct added_layout *a, char *why, size_t whylen)
 {
-	uint64_t v[ADDLAYOUT_KEYS];
+	struct rvmm_layout_number numbers[RVMM_LAYOUT_NUMBERS];
 	struct rvmm_source src = {0};
 	struct rvmm_dump *dump;
 	char err[512];
@@ -232,21 +205,20 @@ int check_layout(struct rvmm_debuginfo *di, const char *path,
 		ret = -1;
 		goto out;
 	}
-	if (resolve(&src, v, why, whylen)) {
+	if (resolve(&src, numbers, why, whylen)) {
 		ret = -1;
 		goto out;
 	}
-	for (int i = 0; i < ADDLAYOUT_KEYS; i++) {
+	for (int i = 0; i < RVMM_LAYOUT_NUMBERS; i++) {
+		const char *key = numbers[i].key;
 		uint64_t got = 0;
-		char key[48];
 
-		snprintf(key, sizeof(key), "NUMBER(%s)", keys[i].name);
 		if (rvmm_vmci_get(&src, key, &got) != RVMM_VMCI_OK ||
-		    got != a->value[i] || v[i] != a->value[i]) {
+		    got != a->value[i] || numbers[i].value != a->value[i]) {
 			snprintf(why, whylen,
 				 "%s reads back as %#" PRIx64
 				 " and resolves to %#" PRIx64 ", not %#" PRIx64,
-				 key, got, v[i], a->value[i]);
+				 key, got, numbers[i].value, a->value[i]);
 			ret = -1;
 			break;
 		}

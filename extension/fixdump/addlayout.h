@@ -11,11 +11,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "layout.h"
+
 struct rvmm_debuginfo;
 struct rvmm_dump;
-
-/* NUMBER(VMALLOC_START), then what arch_crash_save_vmcoreinfo writes */
-#define ADDLAYOUT_KEYS 11
 
 /* The line that marks the addition: RVMM_ADDED=phys_ram_base,VA_BITS */
 #define ADDLAYOUT_MARK "RVMM_ADDED"
@@ -26,8 +25,9 @@ struct added_layout {
 	int nr; /* keys added; 0: the base has them all (text is NULL) */
 	char names[256]; /* "phys_ram_base,PAGE_OFFSET,..." */
 	char lines[1024]; /* "NUMBER(phys_ram_base)=2149580800 ..." */
-	/* every key's value as the layout resolved it, in table order */
-	uint64_t value[ADDLAYOUT_KEYS];
+	/* every key's value as the layout resolved it, in the order of
+	 * rvmm_layout_numbers() */
+	uint64_t value[RVMM_LAYOUT_NUMBERS];
 };
 
 /*
