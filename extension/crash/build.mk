@@ -4,16 +4,10 @@
 CRASH_DIR ?= $(shell cat $(B)/crash-dir 2>/dev/null)
 CRASH_SRCS := $(wildcard extension/crash/*.c)
 # The DWARF reader answers what crash's symbols cannot (inlining).
+# `help rvmm` is the core's page, made from its command table.
 CRASH_OBJS := $(patsubst %.c,$(B)/crash/%.o,$(CRASH_SRCS)) \
-	$(B)/crash/help.o $(patsubst %.c,$(B)/pic/%.o,$(CORE_SRCS)) \
+	$(patsubst %.c,$(B)/pic/%.o,$(CORE_SRCS)) \
 	$(patsubst %.c,$(B)/pic/%.o,$(READER_DWARF_SRCS))
-
-$(B)/crash/help.c: extension/crash/help.txt scripts/help-to-c.sh
-	@mkdir -p $(dir $@)
-	scripts/help-to-c.sh $< > $@
-
-$(B)/crash/help.o: $(B)/crash/help.c
-	$(CC) $(CFLAGS) -fPIC -c -o $@ $<
 
 # defs.h is crash's, not ours: hold it to fewer warnings than our code.
 $(B)/crash/%.o: %.c

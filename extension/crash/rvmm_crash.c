@@ -9,7 +9,6 @@
 #include "defs.h"
 #include "source_crash.h"
 #include "dispatch.h"
-#include "help.h"
 
 static struct rvmm_session session;
 /* Ctrl-C seen during a command; the session's source polls it. */
@@ -254,13 +253,15 @@ static void cmd_rvmm(void)
 		cmd_usage(pc->curcmd, SYNOPSIS);
 }
 
+/* help_data is the core's page, made from the command table. */
 static struct command_table_entry rvmm_commands[] = {
-	{"rvmm", cmd_rvmm, rvmm_help, 0},
+	{"rvmm", cmd_rvmm, NULL, 0},
 	{NULL},
 };
 
 void __attribute__((constructor)) rvmm_init(void)
 {
+	rvmm_commands[0].help_data = (char **)rvmm_help_page(RVMM_FE_CRASH);
 	register_extension(rvmm_commands);
 	if (getenv("RVMM_NO_XLATE"))
 		return;

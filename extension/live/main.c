@@ -63,7 +63,7 @@ static int usage(void)
 		"usage: rvmm-live VMLINUX (--gdb HOST:PORT | --mem FILE[,BASE])"
 		" [--timeout MS] [--stay-stopped] [--stats] [--force]"
 		" SUBCOMMAND [--json]\n  SUBCOMMAND: satp | guest | %s\n",
-		rvmm_usage);
+		rvmm_usage(RVMM_FE_TOOL));
 	return EXIT_USAGE;
 }
 

@@ -2,6 +2,8 @@
 /*
  * build/rvmm: the rvmm core over a vmlinux + vmcore pair, without crash.
  *   rvmm VMLINUX VMCORE SUBCOMMAND [ARGS] [--json] [--force]
+ *   rvmm --help          every subcommand and option
+ *   rvmm --help=crash    the page crash's `help rvmm` prints
  * Exit status: 0 ok, 1 the command failed, 2 usage, 3 an input is unusable;
  * triage: 0 no match, 10 match, 11 inconclusive (docs/json-schema.md).
  */
@@ -23,8 +25,31 @@ static void write_stdout(void *ctx, const char *buf, size_t len)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: rvmm VMLINUX VMCORE %s\n", rvmm_usage);
+	fprintf(stderr, "usage: rvmm VMLINUX VMCORE %s\n",
+		rvmm_usage(RVMM_FE_TOOL));
 	return EXIT_USAGE;
+}
+
+/*
+ * The help page from the command table; the crash one as it is, for
+ * docs/commands.md and readers without crash.  Lines 0-2 are crash's
+ * name, summary and synopsis: the tool's page starts with its usage.
+ */
+static int help(const char *which)
+{
+	int crash = !strcmp(which, "--help=crash");
+	const char *const *line =
+		rvmm_help_page(crash ? RVMM_FE_CRASH : RVMM_FE_TOOL);
+
+	if (!crash && strcmp(which, "--help"))
+		return usage();
+	if (!crash) {
+		printf("usage: rvmm VMLINUX VMCORE %s\n%s\n", line[2], line[1]);
+		line += 3;
+	}
+	for (; *line; line++)
+		printf("%s\n", *line);
+	return 0;
 }
 
 /* --force, anywhere: remove it so the subcommands never see it. */
@@ -56,6 +81,8 @@ int main(int argc, char **argv)
 
 	rvmm_options_init(&opt);
 	argc = take_force(argc, argv, &opt.force);
+	if (argc == 2 && !strncmp(argv[1], "--help", 6))
+		return help(argv[1]);
 	if (argc < 4)
 		return usage();
 	di = rvmm_debuginfo_open(argv[1], err, sizeof(err));
