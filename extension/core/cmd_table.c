@@ -44,9 +44,12 @@ static int fail(char *err, size_t len, const char *what, const char *arg)
 	return RVMM_DISPATCH_USAGE;
 }
 
-static int wrong_args(char *err, size_t len, const char *cmd)
+/* Right name, wrong count: say what it takes, from the table. */
+static int wrong_args(char *err, size_t len, const struct rvmm_command *c)
 {
-	return fail(err, len, "unknown subcommand or wrong arguments", cmd);
+	snprintf(err, len, "%s takes %s", c->name,
+		 c->args ? c->args : "no arguments");
+	return RVMM_DISPATCH_USAGE;
 }
 
 static int done(int cmd_result)
@@ -57,7 +60,7 @@ static int done(int cmd_result)
 static int parse_none(const struct rvmm_command *c, int argc, char **argv,
 		      struct rvmm_cmd_args *a, char *err, size_t errlen)
 {
-	return argc ? wrong_args(err, errlen, c->name) : 0;
+	return argc ? wrong_args(err, errlen, c) : 0;
 }
 
 static int run_info(struct rvmm_session *s, struct rvmm_out *o,
@@ -85,7 +88,7 @@ static int parse_ptdump(const struct rvmm_command *c, int argc, char **argv,
 			struct rvmm_cmd_args *a, char *err, size_t errlen)
 {
 	if (argc > 1)
-		return wrong_args(err, errlen, c->name);
+		return wrong_args(err, errlen, c);
 	a->word = argc ? argv[0] : NULL;
 	return 0;
 }
@@ -101,7 +104,7 @@ static int parse_vmemmap(const struct rvmm_command *c, int argc, char **argv,
 {
 	a->mode = RVMM_VMEMMAP_ALL;
 	if (argc > 1)
-		return wrong_args(err, errlen, c->name);
+		return wrong_args(err, errlen, c);
 	if (!argc)
 		return a->flag ? fail(err, errlen, "--section needs a number",
 				      NULL)
@@ -123,7 +126,7 @@ static int parse_ptdesc(const struct rvmm_command *c, int argc, char **argv,
 			struct rvmm_cmd_args *a, char *err, size_t errlen)
 {
 	if (argc != 1)
-		return wrong_args(err, errlen, c->name);
+		return wrong_args(err, errlen, c);
 	/* A kernel-half hex value is a struct page address. */
 	if (!parse_hex(argv[0], &a->num) && (a->num >> 63)) {
 		a->mode = 1;
@@ -172,7 +175,7 @@ static int parse_preflight(const struct rvmm_command *c, int argc, char **argv,
 			   struct rvmm_cmd_args *a, char *err, size_t errlen)
 {
 	if (argc < 1 || argc > 2)
-		return wrong_args(err, errlen, c->name);
+		return wrong_args(err, errlen, c);
 	if (rvmm_preflight_parse_range(argv[0], &a->num, &a->end))
 		return fail(err, errlen,
 			    "preflight needs START-END or START+SIZE, page "
