@@ -35,6 +35,7 @@ void rvmm_print_page_info(struct rvmm_session *s, struct rvmm_out *o,
 			rvmm_json_null(j, "node");
 		}
 		rvmm_json_hex(j, "lru_next", pi->lru_next);
+		rvmm_json_bool(j, "compound_tail", pi->compound_tail);
 		rvmm_json_hex(j, "pmd_huge_pte", pi->lru_prev);
 		rvmm_json_str(j, "pmd_huge_pte_kind",
 			      rvmm_huge_pte_kind_str(pi->huge_pte_kind));

@@ -267,12 +267,14 @@ int rvmm_cmd_preflight(struct rvmm_session *s, struct rvmm_out *o,
 			rvmm_json_bool(&j, "fix_21f1b85c8912", k.fix_present);
 		rvmm_json_str(&j, "fix_how", k.fix_how);
 		rvmm_json_bool(&j, "debug_vm", k.debug_vm);
+		rvmm_json_str(&j, "debug_vm_why", k.why_debug_vm);
 		rvmm_json_bool(&j, "thp", k.thp);
 		if (k.split_pmd_ptlocks < 0)
 			rvmm_json_null(&j, "split_pmd_ptlocks");
 		else
 			rvmm_json_bool(&j, "split_pmd_ptlocks",
 				       k.split_pmd_ptlocks);
+		rvmm_json_str(&j, "split_pmd_ptlocks_why", k.why_split);
 		rvmm_json_obj_end(&j);
 		json_part(s, o, &j, vm);
 		json_part(s, o, &j, lin);
