@@ -35,15 +35,15 @@ int rvmm_bug_layout_resolve(const struct rvmm_source *src,
 	bl->flags_off = rvmm_member(src, "bug_entry", "flags");
 	if (rvmm_symbol(src, "__start___bug_table", &bl->start) ||
 	    rvmm_symbol(src, "__stop___bug_table", &bl->stop)) {
-		snprintf(bl->err, sizeof(bl->err),
-			 "no symbols "
-			 "__start___bug_table/__stop___bug_table");
+		rvmm_fail(&bl->err, RVMM_EFAILED,
+			  "no symbols "
+			  "__start___bug_table/__stop___bug_table");
 		return -1;
 	}
 	if (bl->size <= 0 || bl->size > 64 || bl->addr_off < 0) {
-		snprintf(bl->err, sizeof(bl->err),
-			 "debug info lacks struct "
-			 "bug_entry");
+		rvmm_fail(&bl->err, RVMM_EFAILED,
+			  "debug info lacks struct "
+			  "bug_entry");
 		return -1;
 	}
 	/* without DEBUG_BUGVERBOSE: only bug_addr (and flags) */
@@ -54,15 +54,15 @@ int rvmm_bug_layout_resolve(const struct rvmm_source *src,
 	w = bl->relative ? 4 : 8;
 	if (bl->addr_off > bl->size - w || bl->file_off > bl->size - w ||
 	    bl->line_off > bl->size - 2 || bl->flags_off > bl->size - 2) {
-		snprintf(bl->err, sizeof(bl->err),
-			 "struct bug_entry members lie outside its size");
+		rvmm_fail(&bl->err, RVMM_EFAILED,
+			  "struct bug_entry members lie outside its size");
 		return -1;
 	}
 	if (bl->stop < bl->start ||
 	    (bl->stop - bl->start) / bl->size > MAX_ENTRIES) {
-		snprintf(bl->err, sizeof(bl->err),
-			 "__bug_table bounds are "
-			 "garbage");
+		rvmm_fail(&bl->err, RVMM_EFAILED,
+			  "__bug_table bounds are "
+			  "garbage");
 		return -1;
 	}
 	bl->ok = 1;
@@ -127,7 +127,7 @@ static void symbolize(const struct rvmm_source *src, struct rvmm_bug_site *b)
 /* Match entries by file and line (file != NULL) or by bug_addr == pc. */
 static int find_sites(const struct rvmm_session *s, const char *file, int line,
 		      uint64_t pc, struct rvmm_bug_site *out, int max,
-		      unsigned long *scanned, char *err, size_t errlen)
+		      unsigned long *scanned, struct rvmm_error *err)
 {
 	unsigned char buf[CHUNK * 64];
 	struct rvmm_bug_layout bl;
@@ -137,13 +137,13 @@ static int find_sites(const struct rvmm_session *s, const char *file, int line,
 
 	*scanned = 0;
 	if (rvmm_bug_layout_resolve(&s->src, &bl)) {
-		snprintf(err, errlen, "%s", bl.err);
+		rvmm_fail(err, bl.err.code, "%s", bl.err.msg);
 		return -1;
 	}
 	if (file && !bl.verbose) {
-		snprintf(err, errlen,
-			 "struct bug_entry has no "
-			 "file/line (kernel without DEBUG_BUGVERBOSE)");
+		rvmm_fail(err, RVMM_EFAILED,
+			  "struct bug_entry has no "
+			  "file/line (kernel without DEBUG_BUGVERBOSE)");
 		return -1;
 	}
 	nr = (bl.stop - bl.start) / bl.size;
@@ -151,10 +151,10 @@ static int find_sites(const struct rvmm_session *s, const char *file, int line,
 		n = nr - i < CHUNK ? nr - i : CHUNK;
 		if (rvmm_read_kva(s, bl.start + i * bl.size, buf,
 				  n * bl.size) != RVMM_READ_OK) {
-			snprintf(err, errlen,
-				 "__bug_table at 0x%016llx not "
-				 "readable in the dump",
-				 (unsigned long long)(bl.start + i * bl.size));
+			rvmm_fail(err, RVMM_EFAILED,
+				  "__bug_table at 0x%016llx not "
+				  "readable in the dump",
+				  (unsigned long long)(bl.start + i * bl.size));
 			return -1;
 		}
 		for (j = 0; j < n; j++) {
@@ -190,16 +190,16 @@ static int find_sites(const struct rvmm_session *s, const char *file, int line,
 
 int rvmm_bug_sites(const struct rvmm_session *s, const char *file, int line,
 		   struct rvmm_bug_site *out, int max, unsigned long *scanned,
-		   char *err, size_t errlen)
+		   struct rvmm_error *err)
 {
-	return find_sites(s, file, line, 0, out, max, scanned, err, errlen);
+	return find_sites(s, file, line, 0, out, max, scanned, err);
 }
 
 int rvmm_bug_sites_at(const struct rvmm_session *s, uint64_t pc,
 		      struct rvmm_bug_site *out, int max,
-		      unsigned long *scanned, char *err, size_t errlen)
+		      unsigned long *scanned, struct rvmm_error *err)
 {
-	return find_sites(s, NULL, 0, pc, out, max, scanned, err, errlen);
+	return find_sites(s, NULL, 0, pc, out, max, scanned, err);
 }
 
 int rvmm_bug_site_in(const struct rvmm_bug_site *b, const char *func)

@@ -17,14 +17,15 @@ static void stat_json(struct rvmm_json *j, const struct rvmm_pgtable_stat *ps)
 		rvmm_json_null(j, "nr_pagetable");
 	}
 	rvmm_json_str(j, "nr_pagetable_error",
-		      ps->counter_err[0] ? ps->counter_err : NULL);
+		      ps->counter_err.msg[0] ? ps->counter_err.msg : NULL);
 	if (ps->scan_ok) {
 		rvmm_json_u64(j, "table_pages", ps->table_pages);
 		rvmm_json_u64(j, "scanned_pages", ps->scanned_pages);
 	} else {
 		rvmm_json_null(j, "table_pages");
 	}
-	rvmm_json_str(j, "scan_error", ps->scan_err[0] ? ps->scan_err : NULL);
+	rvmm_json_str(j, "scan_error",
+		      ps->scan_err.msg[0] ? ps->scan_err.msg : NULL);
 	if (ps->counter_ok && ps->scan_ok)
 		rvmm_json_s64(j, "deficit", ps->deficit);
 	else
@@ -44,18 +45,18 @@ static void stat_text(struct rvmm_out *o, const struct rvmm_pgtable_stat *ps)
 			    ps->nr_nodes);
 	else
 		rvmm_printf(o, "NR_PAGETABLE counter: unknown (%s)\n",
-			    ps->counter_err);
+			    ps->counter_err.msg);
 	if (ps->scan_ok)
 		rvmm_printf(o,
 			    "struct pages with page_type table: %" PRIu64
 			    " of %" PRIu64 " scanned%s%s\n",
 			    ps->table_pages, ps->scanned_pages,
-			    ps->scan_err[0] ? "; " : "", ps->scan_err);
+			    ps->scan_err.msg[0] ? "; " : "", ps->scan_err.msg);
 	else
 		rvmm_printf(o,
 			    "struct pages with page_type table: unknown "
 			    "(%s)\n",
-			    ps->scan_err);
+			    ps->scan_err.msg);
 	if (ps->counter_ok && ps->scan_ok)
 		rvmm_printf(o,
 			    "deficit (table pages - counter): %" PRId64 "%s\n",

@@ -70,7 +70,7 @@ int rvmm_cmd_log(struct rvmm_session *s, struct rvmm_out *o)
 {
 	struct rvmm_log_stats st;
 	struct lg g = {.o = o};
-	char err[200];
+	struct rvmm_error err;
 
 	if (o->json) {
 		rvmm_json_init(&g.j, o);
@@ -78,15 +78,15 @@ int rvmm_cmd_log(struct rvmm_session *s, struct rvmm_out *o)
 		rvmm_json_str(&g.j, "command", "log");
 		rvmm_json_arr_begin(&g.j, "records");
 	}
-	if (rvmm_log_for_each(s, print_record, &g, &st, err, sizeof(err))) {
+	if (rvmm_log_for_each(s, print_record, &g, &st, &err)) {
 		if (o->json) {
 			/* restart as a plain error object */
 			rvmm_json_arr_end(&g.j);
-			rvmm_json_str(&g.j, "error", err);
+			rvmm_json_str(&g.j, "error", err.msg);
 			rvmm_json_obj_end(&g.j);
 			rvmm_json_finish(&g.j);
 		} else {
-			rvmm_err(s, o, "%s", err);
+			rvmm_err(s, o, "%s", err.msg);
 		}
 		return -1;
 	}

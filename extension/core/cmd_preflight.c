@@ -231,7 +231,7 @@ int rvmm_cmd_preflight(struct rvmm_session *s, struct rvmm_out *o,
 	char sz[24];
 
 	if (!s->pages.ok) {
-		rvmm_err(s, o, "%s", s->pages.err);
+		rvmm_err(s, o, "%s", s->pages.err.msg);
 		return -1;
 	}
 	vm = malloc(2 * sizeof(*vm));

@@ -12,7 +12,7 @@ int rvmm_cmd_ptdesc(struct rvmm_session *s, struct rvmm_out *o, uint64_t arg,
 	struct rvmm_json j;
 
 	if (!s->pages.ok) {
-		rvmm_err(s, o, "%s", s->pages.err);
+		rvmm_err(s, o, "%s", s->pages.err.msg);
 		return -1;
 	}
 	if (is_page_va && rvmm_page_to_pfn(&s->layout, arg, &pfn)) {

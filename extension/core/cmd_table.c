@@ -38,17 +38,11 @@ static int parse_number(const char *s, uint64_t *v)
 	return errno || *end ? -1 : 0;
 }
 
-static int fail(char *err, size_t len, const char *what, const char *arg)
-{
-	snprintf(err, len, "%s%s%s", what, arg ? ": " : "", arg ? arg : "");
-	return RVMM_DISPATCH_USAGE;
-}
-
 /* Right name, wrong count: say what it takes, from the table. */
-static int wrong_args(char *err, size_t len, const struct rvmm_command *c)
+static int wrong_args(struct rvmm_error *err, const struct rvmm_command *c)
 {
-	snprintf(err, len, "%s takes %s", c->name,
-		 c->args ? c->args : "no arguments");
+	rvmm_fail(err, RVMM_EUSAGE, "%s takes %s", c->name,
+		  c->args ? c->args : "no arguments");
 	return RVMM_DISPATCH_USAGE;
 }
 
@@ -58,9 +52,9 @@ static int done(int cmd_result)
 }
 
 static int parse_none(const struct rvmm_command *c, int argc, char **argv,
-		      struct rvmm_cmd_args *a, char *err, size_t errlen)
+		      struct rvmm_cmd_args *a, struct rvmm_error *err)
 {
-	return argc ? wrong_args(err, errlen, c) : 0;
+	return argc ? wrong_args(err, c) : 0;
 }
 
 static int run_info(struct rvmm_session *s, struct rvmm_out *o,
@@ -70,11 +64,11 @@ static int run_info(struct rvmm_session *s, struct rvmm_out *o,
 }
 
 static int parse_vtop(const struct rvmm_command *c, int argc, char **argv,
-		      struct rvmm_cmd_args *a, char *err, size_t errlen)
+		      struct rvmm_cmd_args *a, struct rvmm_error *err)
 {
 	if (argc != 1 || parse_hex(argv[0], &a->num))
-		return fail(err, errlen, "vtop needs one hex address",
-			    argc ? argv[0] : NULL);
+		return rvmm_usage_error(err, "vtop needs one hex address",
+					argc ? argv[0] : NULL);
 	return 0;
 }
 
@@ -85,10 +79,10 @@ static int run_vtop(struct rvmm_session *s, struct rvmm_out *o,
 }
 
 static int parse_ptdump(const struct rvmm_command *c, int argc, char **argv,
-			struct rvmm_cmd_args *a, char *err, size_t errlen)
+			struct rvmm_cmd_args *a, struct rvmm_error *err)
 {
 	if (argc > 1)
-		return wrong_args(err, errlen, c);
+		return wrong_args(err, c);
 	a->word = argc ? argv[0] : NULL;
 	return 0;
 }
@@ -100,18 +94,20 @@ static int run_ptdump(struct rvmm_session *s, struct rvmm_out *o,
 }
 
 static int parse_vmemmap(const struct rvmm_command *c, int argc, char **argv,
-			 struct rvmm_cmd_args *a, char *err, size_t errlen)
+			 struct rvmm_cmd_args *a, struct rvmm_error *err)
 {
 	a->mode = RVMM_VMEMMAP_ALL;
 	if (argc > 1)
-		return wrong_args(err, errlen, c);
+		return wrong_args(err, c);
 	if (!argc)
-		return a->flag ? fail(err, errlen, "--section needs a number",
-				      NULL)
+		return a->flag ? rvmm_usage_error(
+					 err, "--section needs a number", NULL)
 			       : 0;
 	if (parse_number(argv[0], &a->num))
-		return fail(err, errlen,
-			    "vmemmap needs a pfn or a section number", argv[0]);
+		return rvmm_usage_error(err,
+					"vmemmap needs a pfn or a section "
+					"number",
+					argv[0]);
 	a->mode = a->flag ? RVMM_VMEMMAP_SECTION : RVMM_VMEMMAP_PFN;
 	return 0;
 }
@@ -123,19 +119,20 @@ static int run_vmemmap(struct rvmm_session *s, struct rvmm_out *o,
 }
 
 static int parse_ptdesc(const struct rvmm_command *c, int argc, char **argv,
-			struct rvmm_cmd_args *a, char *err, size_t errlen)
+			struct rvmm_cmd_args *a, struct rvmm_error *err)
 {
 	if (argc != 1)
-		return wrong_args(err, errlen, c);
+		return wrong_args(err, c);
 	/* A kernel-half hex value is a struct page address. */
 	if (!parse_hex(argv[0], &a->num) && (a->num >> 63)) {
 		a->mode = 1;
 		return 0;
 	}
 	if (parse_number(argv[0], &a->num))
-		return fail(err, errlen,
-			    "ptdesc needs a pfn or a struct page address",
-			    argv[0]);
+		return rvmm_usage_error(err,
+					"ptdesc needs a pfn or a struct page "
+					"address",
+					argv[0]);
 	return 0;
 }
 
@@ -172,22 +169,24 @@ static int run_triage(struct rvmm_session *s, struct rvmm_out *o,
 }
 
 static int parse_preflight(const struct rvmm_command *c, int argc, char **argv,
-			   struct rvmm_cmd_args *a, char *err, size_t errlen)
+			   struct rvmm_cmd_args *a, struct rvmm_error *err)
 {
 	if (argc < 1 || argc > 2)
-		return wrong_args(err, errlen, c);
+		return wrong_args(err, c);
 	if (rvmm_preflight_parse_range(argv[0], &a->num, &a->end))
-		return fail(err, errlen,
-			    "preflight needs START-END or START+SIZE, page "
-			    "aligned",
-			    argv[0]);
+		return rvmm_usage_error(err,
+					"preflight needs START-END or "
+					"START+SIZE, page "
+					"aligned",
+					argv[0]);
 	a->mode = RVMM_PF_MEMORY;
 	if (argc == 2 && !strcmp(argv[1], "device-private"))
 		a->mode = RVMM_PF_DEVICE_PRIVATE;
 	else if (argc == 2 && strcmp(argv[1], "memory"))
-		return fail(err, errlen,
-			    "preflight path is memory or device-private",
-			    argv[1]);
+		return rvmm_usage_error(err,
+					"preflight path is memory or "
+					"device-private",
+					argv[1]);
 	return 0;
 }
 

@@ -272,7 +272,7 @@ int rvmm_cmd_vmemmap(struct rvmm_session *s, struct rvmm_out *o,
 	int ret;
 
 	if (!s->sections.ok) {
-		rvmm_err(s, o, "%s", s->sections.err);
+		rvmm_err(s, o, "%s", s->sections.err.msg);
 		return -1;
 	}
 	memset(&v, 0, sizeof(v));

@@ -265,9 +265,10 @@ const char *const *rvmm_help_page(enum rvmm_frontend fe)
 	return lines;
 }
 
-static int fail(char *err, size_t len, const char *what, const char *arg)
+int rvmm_usage_error(struct rvmm_error *err, const char *what, const char *arg)
 {
-	snprintf(err, len, "%s%s%s", what, arg ? ": " : "", arg ? arg : "");
+	rvmm_fail(err, RVMM_EUSAGE, "%s%s%s", what, arg ? ": " : "",
+		  arg ? arg : "");
 	return RVMM_DISPATCH_USAGE;
 }
 
@@ -290,7 +291,7 @@ static int known_option(const char *arg)
 }
 
 int rvmm_dispatch(struct rvmm_session *s, struct rvmm_out *o, int argc,
-		  char **argv, char *err, size_t errlen)
+		  char **argv, struct rvmm_error *err)
 {
 	char *positional[MAX_POSITIONAL];
 	const struct rvmm_command *c;
@@ -305,29 +306,29 @@ int rvmm_dispatch(struct rvmm_session *s, struct rvmm_out *o, int argc,
 		else if (known_option(a))
 			continue; /* checked once the command is known */
 		else if (a[0] == '-' && a[1])
-			return fail(err, errlen, "unknown option", a);
+			return rvmm_usage_error(err, "unknown option", a);
 		else if (npos == MAX_POSITIONAL)
-			return fail(err, errlen, "too many arguments", a);
+			return rvmm_usage_error(err, "too many arguments", a);
 		else
 			positional[npos++] = a;
 	}
 	if (!npos)
-		return fail(err, errlen, "missing subcommand", NULL);
+		return rvmm_usage_error(err, "missing subcommand", NULL);
 	c = rvmm_command_find(positional[0]);
 	/* the front end runs its own commands before it dispatches */
 	if (!c || !c->run)
-		return fail(err, errlen,
-			    "unknown subcommand or wrong arguments",
-			    positional[0]);
+		return rvmm_usage_error(err,
+					"unknown subcommand or wrong arguments",
+					positional[0]);
 	memset(&args, 0, sizeof(args));
 	for (i = 0; i < argc; i++) {
 		if (!known_option(argv[i]))
 			continue;
 		if (!is_option(argv[i], c->option, c->crash_option))
-			return fail(err, errlen, "unknown option", argv[i]);
+			return rvmm_usage_error(err, "unknown option", argv[i]);
 		args.flag = 1;
 	}
-	rc = c->parse(c, npos - 1, positional + 1, &args, err, errlen);
+	rc = c->parse(c, npos - 1, positional + 1, &args, err);
 	if (rc)
 		return rc;
 	return c->run(s, o, &args);

@@ -47,7 +47,7 @@ struct rvmm_command {
 	unsigned int frontends;
 	/* NULL: the front end runs it itself (crash's xlate) */
 	int (*parse)(const struct rvmm_command *c, int argc, char **argv,
-		     struct rvmm_cmd_args *a, char *err, size_t errlen);
+		     struct rvmm_cmd_args *a, struct rvmm_error *err);
 	int (*run)(struct rvmm_session *s, struct rvmm_out *o,
 		   const struct rvmm_cmd_args *a);
 	/* the help page's description, lines split by '\n' */
@@ -76,6 +76,9 @@ const char *const *rvmm_help_page(enum rvmm_frontend fe);
  * the like.  Sets o->json on --json/-j.
  */
 int rvmm_dispatch(struct rvmm_session *s, struct rvmm_out *o, int argc,
-		  char **argv, char *err, size_t errlen);
+		  char **argv, struct rvmm_error *err);
+
+/* Record a usage error, "WHAT: ARG", and return RVMM_DISPATCH_USAGE. */
+int rvmm_usage_error(struct rvmm_error *err, const char *what, const char *arg);
 
 #endif

@@ -86,8 +86,8 @@ static int value(const struct rvmm_session *s, const char *name, int32_t *v)
 	return 1;
 }
 
-static int rules_init(const struct rvmm_session *s, struct rules *r, char *why,
-		      size_t len)
+static int rules_init(const struct rvmm_session *s, struct rules *r,
+		      struct rvmm_error *why)
 {
 	const struct rvmm_page_layout *p = &s->pages;
 	uint64_t u;
@@ -96,7 +96,8 @@ static int rules_init(const struct rvmm_session *s, struct rules *r, char *why,
 	memset(r, 0, sizeof(*r));
 	r->level = s->dump_level;
 	if (!p->ok) {
-		snprintf(why, len, "struct page layout: %s", p->err);
+		rvmm_fail(why, RVMM_EFAILED, "struct page layout: %s",
+			  p->err.msg);
 		return -1;
 	}
 	r->size = p->size;
@@ -109,7 +110,8 @@ static int rules_init(const struct rvmm_session *s, struct rules *r, char *why,
 	r->head = p->compound_head;
 	if (r->size <= 0 || r->size > 256 || r->mapping < 0 ||
 	    r->private_ < 0 || r->mapcount < 0 || r->refcount < 0) {
-		snprintf(why, len, "struct page lacks a member the rules read");
+		rvmm_fail(why, RVMM_EFAILED,
+			  "struct page lacks a member the rules read");
 		return -1;
 	}
 	r->lru = bit_number(s, "PG_lru");
@@ -119,9 +121,9 @@ static int rules_init(const struct rvmm_session *s, struct rules *r, char *why,
 	r->hwpoison = bit_number(s, "PG_hwpoison");
 	r->hugetlb_bit = bit_number(s, "PG_hugetlb");
 	if (number(s, "PG_head_mask", &v) || r->lru < 0 || r->private_bit < 0) {
-		snprintf(why, len,
-			 "VMCOREINFO lacks NUMBER(PG_lru), NUMBER(PG_private) "
-			 "or NUMBER(PG_head_mask)");
+		rvmm_fail(why, RVMM_EFAILED,
+			  "VMCOREINFO lacks NUMBER(PG_lru), NUMBER(PG_private) "
+			  "or NUMBER(PG_head_mask)");
 		return -1;
 	}
 	r->head_mask = (uint64_t)v;
@@ -133,9 +135,9 @@ static int rules_init(const struct rvmm_session *s, struct rules *r, char *why,
 		value(s, "PAGE_UNACCEPTED_MAPCOUNT_VALUE", &r->unaccepted);
 	if ((r->level & RVMM_DL_FREE) && !r->have_buddy) {
 		/* makedumpfile then walks the free lists instead */
-		snprintf(why, len,
-			 "VMCOREINFO lacks NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE): "
-			 "free pages were found through the free lists");
+		rvmm_fail(why, RVMM_EFAILED,
+			  "VMCOREINFO lacks NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE): "
+			  "free pages were found through the free lists");
 		return -1;
 	}
 	r->nr_orders = 11;
@@ -433,29 +435,29 @@ int rvmm_filter_check(const struct rvmm_session *s,
 	memset(fc, 0, sizeof(*fc));
 	fc->level = s->dump_level;
 	if (fc->level < 0) {
-		snprintf(fc->why, sizeof(fc->why),
-			 "the dump records no dump "
-			 "level");
+		rvmm_fail(&fc->why, RVMM_EFAILED,
+			  "the dump records no dump "
+			  "level");
 		return 0;
 	}
 	if (!s->sections.ok) {
-		snprintf(fc->why, sizeof(fc->why), "mem_section: %s",
-			 s->sections.err);
+		rvmm_fail(&fc->why, RVMM_EFAILED, "mem_section: %s",
+			  s->sections.err.msg);
 		return 0;
 	}
 	rp.n = s->sections.pages_per_section;
 	if (!rp.n || rp.n > (1ULL << 24)) {
-		snprintf(fc->why, sizeof(fc->why),
-			 "%" PRIu64 " pages per "
-			 "section",
-			 rp.n);
+		rvmm_fail(&fc->why, RVMM_EFAILED,
+			  "%" PRIu64 " pages per "
+			  "section",
+			  rp.n);
 		return 0;
 	}
 	rp.with_rules = (fc->level & RVMM_DL_HOLES) &&
-			!rules_init(s, &rp.r, fc->why, sizeof(fc->why));
+			!rules_init(s, &rp.r, &fc->why);
 	if (!(fc->level & RVMM_DL_HOLES))
-		snprintf(fc->why, sizeof(fc->why),
-			 "dump level %d leaves no page class out", fc->level);
+		rvmm_fail(&fc->why, RVMM_EFAILED,
+			  "dump level %d leaves no page class out", fc->level);
 	pieces = (rp.n * (rp.with_rules ? rp.r.size : 1) + RVMM_PAGE_SIZE - 1) /
 		 RVMM_PAGE_SIZE;
 	rp.state = malloc(rp.n);
@@ -471,17 +473,17 @@ int rvmm_filter_check(const struct rvmm_session *s,
 	if (!rp.state ||
 	    (rp.with_rules && (!rp.own || !rp.mis || !rp.own_ok || !rp.mis_ok ||
 			       !rp.pred || !rp.mpred || !rp.cls))) {
-		snprintf(fc->why, sizeof(fc->why), "out of memory");
+		rvmm_fail(&fc->why, RVMM_EFAILED, "out of memory");
 		rp.with_rules = 0;
 	} else {
 		rvmm_for_each_section(s, 0, section_visit, &rp, &bad);
 		fc->ran = rp.with_rules && fc->pfns;
 		fc->misread_ran = fc->ran && fc->misread_pfns;
 		if (!fc->pfns)
-			snprintf(fc->why, sizeof(fc->why),
-				 "no section of the dump's memory is readable "
-				 "in mem_section (%lu roots unreadable)",
-				 bad);
+			rvmm_fail(&fc->why, RVMM_EFAILED,
+				  "no section of the dump's memory is readable "
+				  "in mem_section (%lu roots unreadable)",
+				  bad);
 	}
 	free(rp.state);
 	free(rp.own);
@@ -620,7 +622,7 @@ int rvmm_filter_lines(const struct rvmm_session *s,
 		if (level & RVMM_DL_HOLES)
 			add(line, &n, max, "filtered",
 			    "the file's choice of pages is not checked: %s",
-			    fc->why);
+			    fc->why.msg);
 	} else if (judged && fc->agree == judged) {
 		add(line, &n, max, "filtered",
 		    "the file holds exactly the pages makedumpfile's rules for "

@@ -36,7 +36,7 @@ enum rvmm_fclass {
 struct rvmm_filter_check {
 	int level; /* the dump's, -1 unknown */
 	int ran; /* the page check ran; else why says why not */
-	char why[200];
+	struct rvmm_error why;
 	int interrupted;
 	/* pages of the dump's memory in sections with a mem_map */
 	uint64_t pfns;

@@ -45,7 +45,7 @@ typedef int (*rvmm_log_fn)(void *arg, const struct rvmm_log_record *r);
  * geometry).  Bounded: at most one pass over the descriptor array.
  */
 int rvmm_log_for_each(const struct rvmm_session *s, rvmm_log_fn fn, void *arg,
-		      struct rvmm_log_stats *st, char *err, size_t errlen);
+		      struct rvmm_log_stats *st, struct rvmm_error *err);
 
 /* The whole log in memory, one entry per text line. */
 struct rvmm_log_line {
@@ -55,7 +55,7 @@ struct rvmm_log_line {
 
 struct rvmm_log {
 	int ok; /* the ringbuffer was found and read */
-	char err[200];
+	struct rvmm_error err;
 	size_t nr, cap;
 	struct rvmm_log_line *line;
 	struct rvmm_log_stats st;
@@ -140,7 +140,7 @@ struct rvmm_bug_site {
 
 struct rvmm_bug_layout {
 	int ok;
-	char err[160];
+	struct rvmm_error err;
 	int relative; /* GENERIC_BUG_RELATIVE_POINTERS */
 	int verbose; /* DEBUG_BUGVERBOSE: entries have file and line */
 	long size, addr_off, file_off, line_off, flags_off;
@@ -158,7 +158,7 @@ int rvmm_bug_layout_resolve(const struct rvmm_source *src,
  */
 int rvmm_bug_sites(const struct rvmm_session *s, const char *file, int line,
 		   struct rvmm_bug_site *out, int max, unsigned long *scanned,
-		   char *err, size_t errlen);
+		   struct rvmm_error *err);
 /*
  * The __bug_table entries whose bug_addr is pc: the trapping pc (epc, or
  * the symbol+offset of "Kernel BUG at %pB"), the way to a site when the
@@ -168,7 +168,7 @@ int rvmm_bug_sites(const struct rvmm_session *s, const char *file, int line,
  */
 int rvmm_bug_sites_at(const struct rvmm_session *s, uint64_t pc,
 		      struct rvmm_bug_site *out, int max,
-		      unsigned long *scanned, char *err, size_t errlen);
+		      unsigned long *scanned, struct rvmm_error *err);
 /* 1 if the site's function or inline chain names func. */
 int rvmm_bug_site_in(const struct rvmm_bug_site *b, const char *func);
 
@@ -198,14 +198,14 @@ struct rvmm_pgtable_stat {
 	/* node counter NR_PAGETABLE: vm_stat + per-cpu deltas, all nodes */
 	int counter_ok;
 	int counter_exact; /* every CPU's deltas read */
-	char counter_err[160];
+	struct rvmm_error counter_err;
 	int64_t counter; /* pages; may be negative (readers clamp) */
 	int64_t counter_vm_stat; /* without the per-cpu deltas */
 	int nr_nodes, nr_cpus;
 	/* struct pages of present sections carrying the table page_type */
 	int scan_ok;
 	int scan_complete; /* no unreadable root or memmap: not a bound */
-	char scan_err[160];
+	struct rvmm_error scan_err;
 	uint64_t scanned_pages, table_pages;
 	unsigned long unreadable_chunks; /* 4 KiB memmap pieces */
 	int interrupted;

@@ -24,8 +24,7 @@ struct lctx {
 	const struct rvmm_source *src;
 	struct rvmm_layout *l;
 	struct rvmm_notes *notes;
-	char *err;
-	size_t errlen;
+	struct rvmm_error *err;
 	int kimg_ok; /* va_kernel_pa_offset known: image reads work */
 	uint64_t section_roots; /* NR_SECTION_ROOTS, 0 if unknown */
 };
@@ -72,14 +71,16 @@ static int read_var(struct lctx *c, const char *sym, const char *type,
 static int fail(struct lctx *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* A layout the core cannot work with: the dump or vmlinux is unusable. */
 static int fail(struct lctx *c, const char *fmt, ...)
 {
+	char msg[RVMM_ERRMSG_MAX];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(c->err, c->errlen, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return -1;
+	return rvmm_fail(c->err, RVMM_EINPUT, "%s", msg);
 }
 
 /* How a fallback went. */
@@ -740,16 +741,14 @@ static void derive_bounds(struct rvmm_layout *l)
 }
 
 int rvmm_layout_resolve(const struct rvmm_source *src, struct rvmm_layout *l,
-			struct rvmm_notes *notes, char *err, size_t errlen)
+			struct rvmm_notes *notes, struct rvmm_error *err)
 {
-	struct lctx c = {src, l, notes, err, errlen, 0, 0};
+	struct lctx c = {src, l, notes, err, 0, 0};
 	const char *rel;
 	uint64_t v;
 	long n;
 
 	memset(l, 0, sizeof(*l));
-	if (errlen)
-		err[0] = '\0';
 	if (!vmci(&c, "PAGESIZE", &v) && v != RVMM_PAGE_SIZE)
 		return fail(&c, "PAGESIZE is not 4096; only 4K pages are "
 				"supported");

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
 #include "pte.h"
 #include "source.h"
 #include "vmcoreinfo.h"
@@ -45,7 +46,7 @@ struct rvmm_layout {
  * and writes a one-line reason naming what is missing into err.
  */
 int rvmm_layout_resolve(const struct rvmm_source *src, struct rvmm_layout *l,
-			struct rvmm_notes *notes, char *err, size_t errlen);
+			struct rvmm_notes *notes, struct rvmm_error *err);
 
 /*
  * The riscv64 layout numbers newer kernels write into VMCOREINFO, from

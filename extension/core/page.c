@@ -341,10 +341,10 @@ int rvmm_page_layout_resolve(const struct rvmm_source *src,
 	fit(p, &p->memcg_data, 8);
 	if (p->size <= 0 || p->size > 256 || p->flags < 0 || p->refcount < 0 ||
 	    p->page_type < 0 || p->pt_huge_pte < 0) {
-		snprintf(p->err, sizeof(p->err),
-			 "struct page layout "
-			 "incomplete: need SIZE(page) <= 256 and offsets of "
-			 "flags, _refcount, page_type/_mapcount, lru.prev");
+		rvmm_fail(&p->err, RVMM_EINPUT,
+			  "struct page layout "
+			  "incomplete: need SIZE(page) <= 256 and offsets of "
+			  "flags, _refcount, page_type/_mapcount, lru.prev");
 		return -1;
 	}
 	p->ok = 1;

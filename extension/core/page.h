@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
 #include "layout.h"
 #include "walk.h"
 
@@ -28,7 +29,7 @@ const char *rvmm_ptype_scheme_str(enum rvmm_ptype_scheme s);
 /* Offsets are -1 when the member does not exist in this kernel. */
 struct rvmm_page_layout {
 	int ok; /* enough to decode struct pages */
-	char err[160]; /* why not, when !ok */
+	struct rvmm_error err; /* why not, when !ok */
 	long size; /* SIZE(page) */
 	long flags, lru_next, lru_prev, compound_head, mapping, index;
 	long private_, page_type, mapcount, refcount, memcg_data;

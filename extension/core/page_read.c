@@ -19,7 +19,7 @@ int rvmm_page_decode(const struct rvmm_session *s, uint64_t pfn, int pmd_level,
 	pi->zone = pi->node = -1;
 	pi->why = "struct page unreadable";
 	if (!p->ok) {
-		pi->why = p->err;
+		pi->why = p->err.msg;
 		pi->rr = RVMM_READ_ERROR;
 		return -1;
 	}

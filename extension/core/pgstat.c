@@ -45,16 +45,16 @@ static int cpus(struct counter *c, struct rvmm_pgtable_stat *ps)
 		return 0;
 	}
 	if (rvmm_symbol(src, "nr_cpu_ids", &ids_va)) {
-		snprintf(ps->counter_err, sizeof(ps->counter_err),
-			 "no symbol nr_cpu_ids: per-cpu deltas of CPU 0 only");
+		rvmm_fail(&ps->counter_err, RVMM_EFAILED,
+			  "no symbol nr_cpu_ids: per-cpu deltas of CPU 0 only");
 	} else if (rd(c->s, ids_va, &ids, 4)) {
 		return -1;
 	}
 	if (ids == 0 || ids > MAX_CPUS)
 		return -1;
 	if (ids > 64) {
-		snprintf(ps->counter_err, sizeof(ps->counter_err),
-			 "%u CPUs: per-cpu deltas past 64 not read", ids);
+		rvmm_fail(&ps->counter_err, RVMM_EFAILED,
+			  "%u CPUs: per-cpu deltas past 64 not read", ids);
 		ids = 64;
 	}
 	if (!rvmm_symbol(src, "__cpu_possible_mask", &mask_va))
@@ -105,16 +105,16 @@ static void read_counter(const struct rvmm_session *s,
 	c.diff = rvmm_member(src, "per_cpu_nodestat", "vm_node_stat_diff");
 	if (rvmm_enum(src, "NR_PAGETABLE", &c.item) || c.item < 0 ||
 	    c.item > 255 || c.vm_stat < 0 || c.pcp < 0 || c.diff < 0) {
-		snprintf(ps->counter_err, sizeof(ps->counter_err),
-			 "debug info "
-			 "lacks NR_PAGETABLE or pglist_data.vm_stat/"
-			 "per_cpu_nodestats");
+		rvmm_fail(&ps->counter_err, RVMM_EFAILED,
+			  "debug info "
+			  "lacks NR_PAGETABLE or pglist_data.vm_stat/"
+			  "per_cpu_nodestats");
 		return;
 	}
 	if (cpus(&c, ps)) {
-		snprintf(ps->counter_err, sizeof(ps->counter_err),
-			 "cannot "
-			 "read nr_cpu_ids/__per_cpu_offset");
+		rvmm_fail(&ps->counter_err, RVMM_EFAILED,
+			  "cannot "
+			  "read nr_cpu_ids/__per_cpu_offset");
 		return;
 	}
 	ps->nr_cpus = c.nr_cpus;
@@ -136,18 +136,18 @@ static void read_counter(const struct rvmm_session *s,
 			ps->nr_nodes++;
 		}
 	} else {
-		snprintf(ps->counter_err, sizeof(ps->counter_err),
-			 "no symbol "
-			 "contig_page_data or node_data");
+		rvmm_fail(&ps->counter_err, RVMM_EFAILED,
+			  "no symbol "
+			  "contig_page_data or node_data");
 		return;
 	}
 	ps->counter_ok = 1;
-	ps->counter_exact = !ps->counter_err[0];
+	ps->counter_exact = !ps->counter_err.msg[0];
 	return;
 unreadable:
-	snprintf(ps->counter_err, sizeof(ps->counter_err),
-		 "node statistics "
-		 "not readable in the dump");
+	rvmm_fail(&ps->counter_err, RVMM_EFAILED,
+		  "node statistics "
+		  "not readable in the dump");
 }
 
 struct scan {
@@ -304,25 +304,24 @@ static void scan_pages(const struct rvmm_session *s,
 	int rc;
 
 	if (!s->pages.ok) {
-		snprintf(ps->scan_err, sizeof(ps->scan_err), "%s",
-			 s->pages.err);
+		rvmm_fail(&ps->scan_err, RVMM_EFAILED, "%s", s->pages.err.msg);
 		return;
 	}
 	if (s->pages.scheme == RVMM_PTYPE_UNKNOWN) {
-		snprintf(ps->scan_err, sizeof(ps->scan_err),
-			 "page_type encoding unknown (%s)",
-			 s->pages.scheme_why ? s->pages.scheme_why : "?");
+		rvmm_fail(&ps->scan_err, RVMM_EFAILED,
+			  "page_type encoding unknown (%s)",
+			  s->pages.scheme_why ? s->pages.scheme_why : "?");
 		return;
 	}
 	if (!s->sections.ok) {
-		snprintf(ps->scan_err, sizeof(ps->scan_err), "%s",
-			 s->sections.err);
+		rvmm_fail(&ps->scan_err, RVMM_EFAILED, "%s",
+			  s->sections.err.msg);
 		return;
 	}
 	sc.buf = malloc(RUN_BYTES + s->pages.size);
 	if (!sc.buf) {
-		snprintf(ps->scan_err, sizeof(ps->scan_err),
-			 "out of memory for the memmap scan");
+		rvmm_fail(&ps->scan_err, RVMM_EFAILED,
+			  "out of memory for the memmap scan");
 		return;
 	}
 	rc = rvmm_for_each_section(s, 0, scan_section, &sc, &bad_roots);
@@ -330,17 +329,17 @@ static void scan_pages(const struct rvmm_session *s,
 	/* sections.ok was checked: -1 means the user stopped it */
 	if (rc || ps->interrupted) {
 		ps->interrupted = 1;
-		snprintf(ps->scan_err, sizeof(ps->scan_err), "interrupted");
+		rvmm_fail(&ps->scan_err, RVMM_EFAILED, "interrupted");
 		return;
 	}
 	ps->scan_ok = 1;
 	ps->scan_complete = !bad_roots && !ps->unreadable_chunks;
 	if (!ps->scan_complete)
-		snprintf(ps->scan_err, sizeof(ps->scan_err),
-			 "%lu mem_section "
-			 "roots and %lu memmap pages unreadable: count is a "
-			 "lower bound",
-			 bad_roots, ps->unreadable_chunks);
+		rvmm_fail(&ps->scan_err, RVMM_EFAILED,
+			  "%lu mem_section "
+			  "roots and %lu memmap pages unreadable: count is a "
+			  "lower bound",
+			  bad_roots, ps->unreadable_chunks);
 }
 
 void rvmm_pgtable_stat(const struct rvmm_session *s,

@@ -88,26 +88,26 @@ static int rd(const struct rvmm_session *s, uint64_t va, void *v, size_t n)
 	return rvmm_read_kva(s, va, v, n) == RVMM_READ_OK ? 0 : -1;
 }
 
-static int geometry(const struct rvmm_session *s, struct prb *p, char *err,
-		    size_t errlen)
+static int geometry(const struct rvmm_session *s, struct prb *p,
+		    struct rvmm_error *err)
 {
 	uint64_t prb, dr, tr;
 	uint32_t cbits = 0, sbits = 0;
 
 	if (rvmm_symbol(&s->src, "prb", &prb)) {
-		snprintf(err, errlen,
-			 "no symbol prb (kernel without the "
-			 "lockless printk ringbuffer?)");
+		rvmm_fail(err, RVMM_EFAILED,
+			  "no symbol prb (kernel without the "
+			  "lockless printk ringbuffer?)");
 		return -1;
 	}
 	if (offsets(&s->src, p)) {
-		snprintf(err, errlen,
-			 "debug info lacks struct "
-			 "printk_ringbuffer/prb_desc/printk_info members");
+		rvmm_fail(err, RVMM_EFAILED,
+			  "debug info lacks struct "
+			  "printk_ringbuffer/prb_desc/printk_info members");
 		return -1;
 	}
 	if (rd(s, prb, &prb, 8)) {
-		snprintf(err, errlen, "cannot read the pointer prb");
+		rvmm_fail(err, RVMM_EFAILED, "cannot read the pointer prb");
 		return -1;
 	}
 	dr = prb + p->desc_ring;
@@ -119,18 +119,18 @@ static int geometry(const struct rvmm_session *s, struct prb *p, char *err,
 	    rd(s, dr + p->tail_id, &p->tail, 8) ||
 	    rd(s, tr + p->size_bits, &sbits, 4) ||
 	    rd(s, tr + p->data, &p->data_va, 8)) {
-		snprintf(err, errlen,
-			 "cannot read struct printk_ringbuffer "
-			 "at 0x%016llx",
-			 (unsigned long long)prb);
+		rvmm_fail(err, RVMM_EFAILED,
+			  "cannot read struct printk_ringbuffer "
+			  "at 0x%016llx",
+			  (unsigned long long)prb);
 		return -1;
 	}
 	if (!cbits || cbits > MAX_COUNT_BITS || sbits < 3 ||
 	    sbits > MAX_SIZE_BITS) {
-		snprintf(err, errlen,
-			 "printk ringbuffer geometry is garbage "
-			 "(count_bits %u, size_bits %u)",
-			 cbits, sbits);
+		rvmm_fail(err, RVMM_EFAILED,
+			  "printk ringbuffer geometry is garbage "
+			  "(count_bits %u, size_bits %u)",
+			  cbits, sbits);
 		return -1;
 	}
 	p->cbits = cbits;
@@ -226,7 +226,7 @@ static int one_record(const struct rvmm_session *s, const struct prb *p,
 }
 
 int rvmm_log_for_each(const struct rvmm_session *s, rvmm_log_fn fn, void *arg,
-		      struct rvmm_log_stats *st, char *err, size_t errlen)
+		      struct rvmm_log_stats *st, struct rvmm_error *err)
 {
 	struct rvmm_log_stats dummy;
 	uint64_t id, n, i;
@@ -237,11 +237,11 @@ int rvmm_log_for_each(const struct rvmm_session *s, rvmm_log_fn fn, void *arg,
 		st = &dummy;
 	memset(st, 0, sizeof(*st));
 	memset(&p, 0, sizeof(p));
-	if (geometry(s, &p, err, errlen))
+	if (geometry(s, &p, err))
 		return -1;
 	text = malloc(MAX_TEXT + 1);
 	if (!text) {
-		snprintf(err, errlen, "out of memory");
+		rvmm_fail(err, RVMM_EFAILED, "out of memory");
 		return -1;
 	}
 	/* tail..head inclusive, but never more than one lap of the array */
@@ -310,8 +310,7 @@ static int collect(void *arg, const struct rvmm_log_record *r)
 void rvmm_log_load(const struct rvmm_session *s, struct rvmm_log *log)
 {
 	memset(log, 0, sizeof(*log));
-	log->ok = !rvmm_log_for_each(s, collect, log, &log->st, log->err,
-				     sizeof(log->err));
+	log->ok = !rvmm_log_for_each(s, collect, log, &log->st, &log->err);
 }
 
 void rvmm_log_free(struct rvmm_log *log)

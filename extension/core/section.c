@@ -51,14 +51,16 @@ int rvmm_section_layout_resolve(const struct rvmm_source *src,
 	sl->map_mask = ~((1ULL << sl->map_last_bit) - 1);
 	if (!l->mem_section || !l->mem_section_size ||
 	    l->mem_section_size > RVMM_PAGE_SIZE) {
-		strcpy(sl->err, "mem_section unavailable (need SYMBOL"
-				"(mem_section) and SIZE(mem_section))");
+		rvmm_fail(&sl->err, RVMM_EINPUT,
+			  "mem_section unavailable (need SYMBOL"
+			  "(mem_section) and SIZE(mem_section))");
 		return -1;
 	}
 	if (l->mem_section_size < 8 ||
 	    l->section_mem_map_off > l->mem_section_size - 8) {
-		strcpy(sl->err, "OFFSET(mem_section.section_mem_map) lies "
-				"outside SIZE(mem_section)");
+		rvmm_fail(&sl->err, RVMM_EINPUT,
+			  "OFFSET(mem_section.section_mem_map) lies "
+			  "outside SIZE(mem_section)");
 		return -1;
 	}
 	sl->sections_per_root = RVMM_PAGE_SIZE / l->mem_section_size;
@@ -66,7 +68,8 @@ int rvmm_section_layout_resolve(const struct rvmm_source *src,
 				<< (l->section_size_bits - RVMM_PAGE_SHIFT);
 	sl->nr_sections = 1ULL << (l->max_physmem_bits - l->section_size_bits);
 	if (!l->nr_section_roots) {
-		strcpy(sl->err, "number of mem_section roots unknown");
+		rvmm_fail(&sl->err, RVMM_EINPUT,
+			  "number of mem_section roots unknown");
 		return -1;
 	}
 	sl->ok = 1;

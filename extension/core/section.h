@@ -11,7 +11,7 @@ struct rvmm_session;
 
 struct rvmm_section_layout {
 	int ok;
-	char err[160];
+	struct rvmm_error err; /* why not, when !ok */
 	int present_bit, has_mem_map_bit, online_bit, early_bit;
 	int zone_device_bit; /* -1 if the kernel has none */
 	int map_last_bit;

@@ -33,8 +33,8 @@ static int refuse_other_build(struct rvmm_session *s)
 	if (s->identity.verdict != RVMM_ID_DIFFERENT)
 		return 0;
 	if (!s->opt.force) {
-		snprintf(s->err, sizeof(s->err), "%s (--force goes on anyway)",
-			 s->identity.msg);
+		rvmm_fail(&s->err, RVMM_EINPUT, "%s (--force goes on anyway)",
+			  s->identity.msg);
 		return 1;
 	}
 	if (!s->identity_noted) {
@@ -44,11 +44,10 @@ static int refuse_other_build(struct rvmm_session *s)
 	return 0;
 }
 
-const char *rvmm_session_open(struct rvmm_session *s,
-			      const struct rvmm_source *src,
-			      const struct rvmm_options *opt)
+int rvmm_session_open(struct rvmm_session *s, const struct rvmm_source *src,
+		      const struct rvmm_options *opt)
 {
-	char err[sizeof(s->err)];
+	struct rvmm_error err;
 
 	memset(s, 0, sizeof(*s));
 	s->src = *src;
@@ -57,33 +56,31 @@ const char *rvmm_session_open(struct rvmm_session *s,
 	else
 		rvmm_options_init(&s->opt);
 	if (!src->ops || !src->ops->read_phys) {
-		snprintf(s->err, sizeof(s->err), "source has no read_phys");
-		return s->err;
+		return rvmm_fail(&s->err, RVMM_EINPUT,
+				 "source has no read_phys");
 	}
 	dump_level_init(s);
 	rvmm_identity_check_static(&s->src, &s->identity);
 	if (refuse_other_build(s))
-		return s->err;
-	if (rvmm_layout_resolve(&s->src, &s->layout, &s->notes, err,
-				sizeof(err))) {
+		return -1;
+	if (rvmm_layout_resolve(&s->src, &s->layout, &s->notes, &err)) {
 		/* a wrong vmlinux fails here first when nothing could tell */
-		snprintf(s->err, sizeof(s->err), "%.280s%s%.300s%s", err,
-			 s->identity.verdict == RVMM_ID_UNKNOWN ? " (" : "",
-			 s->identity.verdict == RVMM_ID_UNKNOWN
-				 ? s->identity.msg
-				 : "",
-			 s->identity.verdict == RVMM_ID_UNKNOWN ? ")" : "");
-		return s->err;
+		return rvmm_fail(
+			&s->err, err.code, "%.280s%s%.300s%s", err.msg,
+			s->identity.verdict == RVMM_ID_UNKNOWN ? " (" : "",
+			s->identity.verdict == RVMM_ID_UNKNOWN ? s->identity.msg
+							       : "",
+			s->identity.verdict == RVMM_ID_UNKNOWN ? ")" : "");
 	}
 	rvmm_identity_check_memory(&s->src, read_kva_for_identity, s,
 				   &s->identity);
 	if (refuse_other_build(s))
-		return s->err;
+		return -1;
 	if (rvmm_page_layout_resolve(&s->src, &s->layout, &s->opt, &s->pages,
 				     &s->notes))
-		rvmm_note(&s->notes, "%s", s->pages.err);
+		rvmm_note(&s->notes, "%s", s->pages.err.msg);
 	if (rvmm_section_layout_resolve(&s->src, &s->layout, &s->sections,
 					&s->notes))
-		rvmm_note(&s->notes, "%s", s->sections.err);
-	return NULL;
+		rvmm_note(&s->notes, "%s", s->sections.err.msg);
+	return 0;
 }

@@ -3,6 +3,7 @@
 #ifndef RVMM_SESSION_H
 #define RVMM_SESSION_H
 
+#include "error.h"
 #include "identity.h"
 #include "json.h"
 #include "kva.h"
@@ -30,19 +31,17 @@ struct rvmm_session {
 	 */
 	int dump_level;
 	char absent[80];
-	char err[600];
+	struct rvmm_error err; /* why the open failed */
 };
 
 /*
- * Fill s from src.  Returns NULL on success, else a one-line error naming
- * what is missing (stored in s->err).  A vmlinux that is not the dump's
- * build is such an error unless opt->force.  opt may be NULL.  Page and section
- * decoding failures do not fail the open; they are reported by the
- * commands that need them.
+ * Fill s from src.  0 on success; else -1 with s->err naming what is
+ * missing.  A vmlinux that is not the dump's build is such an error unless
+ * opt->force.  opt may be NULL.  Page and section decoding failures do not
+ * fail the open; the commands that need them report them.
  */
-const char *rvmm_session_open(struct rvmm_session *s,
-			      const struct rvmm_source *src,
-			      const struct rvmm_options *opt);
+int rvmm_session_open(struct rvmm_session *s, const struct rvmm_source *src,
+		      const struct rvmm_options *opt);
 
 /* The session's kernel VAs: rvmm_layout_kva_to_pa over its source. */
 static inline enum rvmm_xlate_status

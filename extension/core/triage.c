@@ -129,7 +129,8 @@ static void sites(struct tr *r)
 	const struct rvmm_log_facts *lf = &r->lf;
 	struct rvmm_triage_facts *f = r->f;
 	unsigned long scanned;
-	char err[160], where[160], chain[RVMM_CHAIN_MAX * (RVMM_FUNC_LEN + 4)];
+	char where[160], chain[RVMM_CHAIN_MAX * (RVMM_FUNC_LEN + 4)];
+	struct rvmm_error err;
 	int n, i, k, dtor = 0, shown = 0, step_unknown = 0;
 	uint64_t pc = 0;
 
@@ -138,17 +139,17 @@ static void sites(struct tr *r)
 		if (bug_pc(r, &pc))
 			return;
 		snprintf(where, sizeof(where), "pc 0x%016" PRIx64, pc);
-		n = rvmm_bug_sites_at(r->s, pc, site, MAX_SITES, &scanned, err,
-				      sizeof(err));
+		n = rvmm_bug_sites_at(r->s, pc, site, MAX_SITES, &scanned,
+				      &err);
 	} else {
 		snprintf(where, sizeof(where), "%s:%d", lf->bug_file,
 			 lf->bug_line);
 		n = rvmm_bug_sites(r->s, lf->bug_file, lf->bug_line, site,
-				   MAX_SITES, &scanned, err, sizeof(err));
+				   MAX_SITES, &scanned, &err);
 	}
 	if (n < 0) {
 		rvmm_evidence(r->t, "missing", "BUG site not resolved: %s",
-			      err);
+			      err.msg);
 		return;
 	}
 	if (!n) {
@@ -446,7 +447,8 @@ static void accounting(struct tr *r)
 	rvmm_pgtable_stat(r->s, &ps);
 	if (!ps.counter_ok || !ps.scan_ok) {
 		rvmm_evidence(r->t, "missing", "NR_PAGETABLE accounting: %s",
-			      !ps.counter_ok ? ps.counter_err : ps.scan_err);
+			      !ps.counter_ok ? ps.counter_err.msg
+					     : ps.scan_err.msg);
 		return;
 	}
 	f->deficit_known = 1;
@@ -456,7 +458,8 @@ static void accounting(struct tr *r)
 	f->deficit = ps.deficit;
 	if (!ps.counter_exact || !ps.scan_complete)
 		rvmm_evidence(r->t, "missing", "a complete count: %s",
-			      !ps.counter_exact ? ps.counter_err : ps.scan_err);
+			      !ps.counter_exact ? ps.counter_err.msg
+						: ps.scan_err.msg);
 	rvmm_evidence(r->t, "accounting",
 		      "NR_PAGETABLE %" PRId64 " vs %" PRIu64
 		      " pages with page_type table: deficit %" PRId64 "%s",
@@ -534,7 +537,7 @@ static void removed_sections(struct tr *r)
 
 	if (!r->s->sections.ok) {
 		rvmm_evidence(r->t, "missing", "mem_section: %s",
-			      r->s->sections.err);
+			      r->s->sections.err.msg);
 		return;
 	}
 	r->f->removed_sections = 0;
@@ -593,7 +596,7 @@ void rvmm_triage_run(const struct rvmm_session *s, struct rvmm_triage *t)
 	rvmm_log_load(s, &r.log);
 	t->facts.log_ok = r.log.ok;
 	if (!r.log.ok) {
-		rvmm_evidence(t, "missing", "kernel log: %s", r.log.err);
+		rvmm_evidence(t, "missing", "kernel log: %s", r.log.err.msg);
 	} else {
 		rvmm_log_scan(&r.log, &r.lf);
 		log_bug(&r);

@@ -39,7 +39,6 @@ static struct rvmm_session *get_session_opt(int force)
 {
 	struct rvmm_options opt;
 	struct rvmm_source src;
-	const char *why;
 
 	if (force && session_state < 0 &&
 	    session.identity.verdict == RVMM_ID_DIFFERENT)
@@ -48,12 +47,12 @@ static struct rvmm_session *get_session_opt(int force)
 		rvmm_options_init(&opt);
 		opt.force = force;
 		rvmm_crash_source(&src, &sigint_seen);
-		why = rvmm_session_open(&session, &src, &opt);
+		session_state = rvmm_session_open(&session, &src, &opt) ? -1
+									: 1;
 		session.dump_format = dump_format_name();
-		session_state = why ? -1 : 1;
 	}
 	if (session_state < 0) {
-		error(INFO, "%s\n", session.err);
+		error(INFO, "%s\n", session.err.msg);
 		return NULL;
 	}
 	return &session;
@@ -191,7 +190,7 @@ static int run_guarded(void)
 {
 	struct rvmm_out out = {.write = write_to_fp};
 	struct rvmm_session *s;
-	char err[256];
+	struct rvmm_error err;
 	int rc;
 
 	if (getenv("RVMM_FAULT_INJECT")) {
@@ -208,9 +207,9 @@ static int run_guarded(void)
 	s = get_session_opt(take_force());
 	if (!s)
 		return 0;
-	rc = rvmm_dispatch(s, &out, argcnt - 1, args + 1, err, sizeof(err));
+	rc = rvmm_dispatch(s, &out, argcnt - 1, args + 1, &err);
 	if (rc == RVMM_DISPATCH_USAGE)
-		error(INFO, "%s\n", err);
+		error(INFO, "%s\n", err.msg);
 	return rc;
 }
 

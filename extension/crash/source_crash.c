@@ -160,18 +160,17 @@ static int namelist_dwarf_tried;
 
 static struct rvmm_debuginfo *dwarf_of_namelist(void)
 {
-	char err[256];
+	struct rvmm_error err;
 
 	if (!namelist_dwarf_tried) {
 		namelist_dwarf_tried = 1;
-		namelist_dwarf =
-			rvmm_debuginfo_open(pc->namelist, err, sizeof(err));
+		namelist_dwarf = rvmm_debuginfo_open(pc->namelist, &err);
 		if (namelist_dwarf)
 			/* kt->relocate is link-time minus run-time */
 			rvmm_debuginfo_set_image_offset(namelist_dwarf,
 							-(int64_t)kt->relocate);
 		else
-			error(INFO, "%s\n", err);
+			error(INFO, "%s\n", err.msg);
 	}
 	return namelist_dwarf;
 }

@@ -96,34 +96,34 @@ static const struct rvmm_source_ops overlay_ops = {
 	RVMM_DEBUGINFO_OPS,
 };
 
-/* rvmm_session_open over src; the layout's numbers, or -1 with why. */
+/* rvmm_session_open over src; the layout's numbers, or -1 with err. */
 static int resolve(const struct rvmm_source *src,
-		   struct rvmm_layout_number *numbers, char *why, size_t whylen)
+		   struct rvmm_layout_number *numbers, struct rvmm_error *err)
 {
 	struct rvmm_session *s = calloc(1, sizeof(*s));
-	const char *err;
+	int ret;
 
-	if (!s) {
-		snprintf(why, whylen, "out of memory");
-		return -1;
-	}
-	err = rvmm_session_open(s, src, NULL);
-	if (err) {
+	if (!s)
+		return rvmm_fail(err, RVMM_EFAILED, "out of memory");
+	ret = rvmm_session_open(s, src, NULL);
+	if (ret) {
 		/* rvmm's --force is not ours: a layout needs the right build */
-		const char *hint = strstr(err, " (--force goes on anyway)");
+		const char *msg = s->err.msg;
+		const char *hint = strstr(msg, " (--force goes on anyway)");
 
-		snprintf(why, whylen, "rvmm cannot resolve the layout: %.*s",
-			 hint ? (int)(hint - err) : (int)strlen(err), err);
+		rvmm_fail(err, s->err.code,
+			  "rvmm cannot resolve the layout: %.*s",
+			  hint ? (int)(hint - msg) : (int)strlen(msg), msg);
 	} else {
 		rvmm_layout_numbers(&s->layout, numbers);
 	}
 	free(s);
-	return err ? -1 : 0;
+	return ret;
 }
 
 int add_layout(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	       const char *base, size_t len, struct added_layout *out,
-	       char *why, size_t whylen)
+	       struct rvmm_error *err)
 {
 	struct overlay o = {.di = di};
 	struct rvmm_layout_number numbers[RVMM_LAYOUT_NUMBERS];
@@ -136,11 +136,11 @@ int add_layout(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	o.inner = &inner;
 	if (rvmm_dump_source_wrap(di, dump, &inner) ||
 	    rvmm_vmcoreinfo_split(base, len, &o.vmcoreinfo)) {
-		snprintf(why, whylen, "out of memory");
+		rvmm_fail(err, RVMM_EFAILED, "out of memory");
 		goto out;
 	}
 	src = (struct rvmm_source){&overlay_ops, &o, inner.name};
-	if (resolve(&src, numbers, why, whylen))
+	if (resolve(&src, numbers, err))
 		goto out;
 	for (int i = 0; i < RVMM_LAYOUT_NUMBERS; i++)
 		out->value[i] = numbers[i].value;
@@ -148,7 +148,7 @@ int add_layout(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	      sizeof(out->names) + sizeof(ADDLAYOUT_MARK) + 2;
 	out->text = malloc(cap);
 	if (!out->text) {
-		snprintf(why, whylen, "out of memory");
+		rvmm_fail(err, RVMM_EFAILED, "out of memory");
 		goto out;
 	}
 	memcpy(out->text, base, len);
@@ -187,25 +187,24 @@ out:
 }
 
 int check_layout(struct rvmm_debuginfo *di, const char *path,
-		 const struct added_layout *a, char *why, size_t whylen)
+		 const struct added_layout *a, struct rvmm_error *err)
 {
 	struct rvmm_layout_number numbers[RVMM_LAYOUT_NUMBERS];
 	struct rvmm_source src = {0};
 	struct rvmm_dump *dump;
-	char err[512];
+	struct rvmm_error why;
 	int ret = 0;
 
-	dump = rvmm_dump_open(path, err, sizeof(err));
-	if (!dump) {
-		snprintf(why, whylen, "the result does not open: %s", err);
-		return -1;
-	}
+	dump = rvmm_dump_open(path, &why);
+	if (!dump)
+		return rvmm_fail(err, why.code, "the result does not open: %s",
+				 why.msg);
 	if (rvmm_dump_source_wrap(di, dump, &src)) {
-		snprintf(why, whylen, "out of memory");
+		rvmm_fail(err, RVMM_EFAILED, "out of memory");
 		ret = -1;
 		goto out;
 	}
-	if (resolve(&src, numbers, why, whylen)) {
+	if (resolve(&src, numbers, err)) {
 		ret = -1;
 		goto out;
 	}
@@ -215,10 +214,11 @@ int check_layout(struct rvmm_debuginfo *di, const char *path,
 
 		if (rvmm_vmci_get(&src, key, &got) != RVMM_VMCI_OK ||
 		    got != a->value[i] || numbers[i].value != a->value[i]) {
-			snprintf(why, whylen,
-				 "%s reads back as %#" PRIx64
-				 " and resolves to %#" PRIx64 ", not %#" PRIx64,
-				 key, got, numbers[i].value, a->value[i]);
+			rvmm_fail(err, RVMM_EINPUT,
+				  "%s reads back as %#" PRIx64 " and resolves "
+							       "to %#" PRIx64
+				  ", not %#" PRIx64,
+				  key, got, numbers[i].value, a->value[i]);
 			ret = -1;
 			break;
 		}

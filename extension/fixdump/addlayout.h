@@ -35,19 +35,19 @@ struct added_layout {
  * VMCOREINFO text that OUT will carry) standing in for the dump's own
  * VMCOREINFO, and add to base each layout key it lacks, formatted as
  * Linux 6.12 / 7.2 write it, then the mark.  A key base has is never
- * touched.  0 on success; -1 with the reason in why.
+ * touched.  0 on success; -1 with the reason in err.
  */
 int add_layout(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	       const char *base, size_t len, struct added_layout *out,
-	       char *why, size_t whylen);
+	       struct rvmm_error *err);
 
 /*
  * Re-open the written dump through the stand-alone source: its layout
  * must now take every added key from VMCOREINFO and give every key the
- * value it had before.  0 or -1 with the reason in why.
+ * value it had before.  0 or -1 with the reason in err.
  */
 int check_layout(struct rvmm_debuginfo *di, const char *path,
-		 const struct added_layout *a, char *why, size_t whylen);
+		 const struct added_layout *a, struct rvmm_error *err);
 
 void added_layout_free(struct added_layout *a);
 

@@ -48,11 +48,11 @@ static void text_osrelease(const char *text, char *buf, size_t buflen)
 
 /*
  * Is there a valid VMCOREINFO note at p (avail bytes)?  Copies it to out.
- * 0 yes; -1 no, with the reason in why.
+ * 0 yes; -1 no, with the reason in err.
  */
 static int take_note(const unsigned char *p, size_t avail,
 		     const char *osrelease, struct found_vmcoreinfo *out,
-		     char *why, size_t whylen)
+		     struct rvmm_error *err)
 {
 	char release[80];
 	Elf64_Nhdr nh;
@@ -73,14 +73,14 @@ static int take_note(const unsigned char *p, size_t avail,
 	out->len = len;
 	text_osrelease(out->text, release, sizeof(release));
 	if (osrelease && strcmp(release, osrelease)) {
-		snprintf(why, whylen,
-			 "the note says OSRELEASE=%s but the vmlinux is %s",
-			 release, osrelease);
+		rvmm_fail(err, RVMM_EINPUT,
+			  "the note says OSRELEASE=%s but the vmlinux is %s",
+			  release, osrelease);
 		return -1;
 	}
 	return 0;
 bad:
-	snprintf(why, whylen, "no valid VMCOREINFO note there");
+	rvmm_fail(err, RVMM_EINPUT, "no valid VMCOREINFO note there");
 	return -1;
 }
 
@@ -127,7 +127,7 @@ static int find_image(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 
 int locate_by_symbols(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 		      const char *osrelease, struct found_vmcoreinfo *out,
-		      char *why, size_t whylen)
+		      struct rvmm_error *err)
 {
 	static unsigned char note[NOTE_HDR_BYTES + VMCOREINFO_MAX_BYTES];
 	uint64_t start_va, kmap_va, note_ptr_va, image_pa, note_va;
@@ -138,8 +138,9 @@ int locate_by_symbols(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	if (rvmm_debuginfo_symbol(di, "_start", &start_va, NULL) ||
 	    rvmm_debuginfo_symbol(di, "kernel_map", &kmap_va, NULL) ||
 	    rvmm_debuginfo_symbol(di, "vmcoreinfo_note", &note_ptr_va, NULL)) {
-		snprintf(why, whylen,
-			 "vmlinux lacks _start, kernel_map or vmcoreinfo_note");
+		rvmm_fail(err, RVMM_EINPUT,
+			  "vmlinux lacks _start, kernel_map or "
+			  "vmcoreinfo_note");
 		return -1;
 	}
 	off_va_pa = rvmm_debuginfo_member_offset(di, "kernel_mapping",
@@ -147,13 +148,14 @@ int locate_by_symbols(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	off_phys =
 		rvmm_debuginfo_member_offset(di, "kernel_mapping", "phys_addr");
 	if (off_va_pa < 0 || off_phys < 0) {
-		snprintf(why, whylen, "no struct kernel_mapping in DWARF");
+		rvmm_fail(err, RVMM_EINPUT,
+			  "no struct kernel_mapping in DWARF");
 		return -1;
 	}
 	if (find_image(di, dump, start_va, &image_pa)) {
-		snprintf(why, whylen,
-			 "the vmlinux's linux_banner is not at any 2 "
-			 "MiB-aligned load address: another kernel?");
+		rvmm_fail(err, RVMM_EINPUT,
+			  "the vmlinux's linux_banner is not at any 2 "
+			  "MiB-aligned load address: another kernel?");
 		return -1;
 	}
 	/* image symbols: pa = image_pa + (va - _start), KASLR or not */
@@ -162,19 +164,20 @@ int locate_by_symbols(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	    read_u64(dump, image_pa + kmap_va - start_va + off_va_pa,
 		     &va_pa_offset) ||
 	    read_u64(dump, image_pa + note_ptr_va - start_va, &note_va)) {
-		snprintf(why, whylen, "cannot read kernel_map");
+		rvmm_fail(err, RVMM_EINPUT, "cannot read kernel_map");
 		return -1;
 	}
 	if (phys_addr != image_pa) {
-		snprintf(why, whylen,
-			 "kernel_map.phys_addr %#llx is not the image found at "
-			 "%#llx",
-			 (unsigned long long)phys_addr,
-			 (unsigned long long)image_pa);
+		rvmm_fail(err, RVMM_EINPUT,
+			  "kernel_map.phys_addr %#llx is not the image found "
+			  "at "
+			  "%#llx",
+			  (unsigned long long)phys_addr,
+			  (unsigned long long)image_pa);
 		return -1;
 	}
 	if (!note_va) {
-		snprintf(why, whylen, "vmcoreinfo_note is NULL");
+		rvmm_fail(err, RVMM_EINPUT, "vmcoreinfo_note is NULL");
 		return -1;
 	}
 	out->note_pa = note_va - va_pa_offset; /* linear map */
@@ -183,11 +186,11 @@ int locate_by_symbols(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 		    RVMM_READ_OK)
 			break;
 	if (avail <= NOTE_HDR_BYTES) {
-		snprintf(why, whylen, "cannot read the note at %#llx",
-			 (unsigned long long)out->note_pa);
+		rvmm_fail(err, RVMM_EINPUT, "cannot read the note at %#llx",
+			  (unsigned long long)out->note_pa);
 		return -1;
 	}
-	if (take_note(note, avail, osrelease, out, why, whylen))
+	if (take_note(note, avail, osrelease, out, err))
 		return -1;
 	out->how = "vmlinux symbols";
 	return 0;
@@ -196,10 +199,10 @@ int locate_by_symbols(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 /* Look for the note in buf (physical address pa); 0 when found. */
 static int scan_buffer(const unsigned char *buf, size_t len, uint64_t pa,
 		       const char *osrelease, struct found_vmcoreinfo *out,
-		       char *why, size_t whylen)
+		       struct rvmm_error *err)
 {
 	const unsigned char *hit = buf;
-	char reason[160];
+	struct rvmm_error reason;
 
 	while ((hit = memmem(hit, len - (hit - buf), NOTE_NAME,
 			     sizeof(NOTE_NAME)))) {
@@ -209,14 +212,13 @@ static int scan_buffer(const unsigned char *buf, size_t len, uint64_t pa,
 		if (at < sizeof(Elf64_Nhdr) || (at - sizeof(Elf64_Nhdr)) % 4)
 			continue;
 		at -= sizeof(Elf64_Nhdr);
-		if (!take_note(buf + at, len - at, osrelease, out, reason,
-			       sizeof(reason))) {
+		if (!take_note(buf + at, len - at, osrelease, out, &reason)) {
 			out->note_pa = pa + at;
 			return 0;
 		}
 		/* keep a release mismatch: it explains the failure */
-		if (strstr(reason, "OSRELEASE"))
-			snprintf(why, whylen, "%s", reason);
+		if (strstr(reason.msg, "OSRELEASE"))
+			*err = reason;
 	}
 	return -1;
 }
@@ -244,16 +246,16 @@ static size_t read_what_exists(struct rvmm_dump *dump, uint64_t pa,
 }
 
 int locate_by_scan(struct rvmm_dump *dump, const char *osrelease,
-		   struct found_vmcoreinfo *out, char *why, size_t whylen)
+		   struct found_vmcoreinfo *out, struct rvmm_error *err)
 {
 	const size_t overlap = NOTE_HDR_BYTES + VMCOREINFO_MAX_BYTES;
 	unsigned char *buf = malloc(SCAN_CHUNK + overlap);
 	const struct rvmm_phys_range *r;
-	char last_why[160] = "";
+	struct rvmm_error last_why = {0};
 	size_t n;
 
 	if (!buf) {
-		snprintf(why, whylen, "out of memory");
+		rvmm_fail(err, RVMM_EFAILED, "out of memory");
 		return -1;
 	}
 	r = rvmm_dump_ranges(dump, &n);
@@ -266,8 +268,8 @@ int locate_by_scan(struct rvmm_dump *dump, const char *osrelease,
 				len = r[i].end - pa;
 			if (!read_what_exists(dump, pa, buf, len))
 				continue;
-			if (!scan_buffer(buf, len, pa, osrelease, out, last_why,
-					 sizeof(last_why))) {
+			if (!scan_buffer(buf, len, pa, osrelease, out,
+					 &last_why)) {
 				free(buf);
 				out->how = "memory scan";
 				return 0;
@@ -275,10 +277,10 @@ int locate_by_scan(struct rvmm_dump *dump, const char *osrelease,
 		}
 	}
 	free(buf);
-	if (strstr(last_why, "OSRELEASE"))
-		snprintf(why, whylen, "%s", last_why);
+	if (strstr(last_why.msg, "OSRELEASE"))
+		*err = last_why;
 	else
-		snprintf(why, whylen,
-			 "no VMCOREINFO note anywhere in physical memory");
+		rvmm_fail(err, RVMM_EINPUT,
+			  "no VMCOREINFO note anywhere in physical memory");
 	return -1;
 }

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
+
 struct rvmm_debuginfo;
 struct rvmm_dump;
 
@@ -29,18 +31,18 @@ int vmlinux_osrelease(const struct rvmm_debuginfo *di, char *buf,
 /*
  * Follow the vmlinux symbols: find the kernel image in physical memory by
  * its linux_banner, read kernel_map and the vmcoreinfo_note pointer, and
- * read the note.  0 on success; -1 with the reason in why.
+ * read the note.  0 on success; -1 with the reason in err.
  */
 int locate_by_symbols(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 		      const char *osrelease, struct found_vmcoreinfo *out,
-		      char *why, size_t whylen);
+		      struct rvmm_error *err);
 
 /*
  * Scan all physical memory for an Elf64 note "VMCOREINFO" (type 0,
  * descsz <= 4096) whose text starts with "OSRELEASE=" and, if osrelease is
- * not NULL, names that release.  0 on success; -1 with the reason in why.
+ * not NULL, names that release.  0 on success; -1 with the reason in err.
  */
 int locate_by_scan(struct rvmm_dump *dump, const char *osrelease,
-		   struct found_vmcoreinfo *out, char *why, size_t whylen);
+		   struct found_vmcoreinfo *out, struct rvmm_error *err);
 
 #endif

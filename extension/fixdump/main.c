@@ -66,14 +66,14 @@ static int same_file(const char *a, const char *b)
 /* 0, or -1 after a message; *di is NULL for VMLINUX '-'. */
 static int open_vmlinux(const char *vmlinux, struct rvmm_debuginfo **di)
 {
-	char err[512];
+	struct rvmm_error err;
 
 	*di = NULL;
 	if (!strcmp(vmlinux, "-"))
 		return 0;
-	*di = rvmm_debuginfo_open(vmlinux, err, sizeof(err));
+	*di = rvmm_debuginfo_open(vmlinux, &err);
 	if (!*di) {
-		fprintf(stderr, PROG ": %s\n", err);
+		fprintf(stderr, PROG ": %s\n", err.msg);
 		return -1;
 	}
 	return 0;
@@ -82,25 +82,24 @@ static int open_vmlinux(const char *vmlinux, struct rvmm_debuginfo **di)
 static int find_note(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 		     int scan_only, struct found_vmcoreinfo *found)
 {
-	char why_sym[256] = "skipped", why_scan[256];
+	struct rvmm_error why_sym = {.msg = "skipped"}, why_scan = {0};
 	char release_buf[128], *release = NULL;
 
 	if (di && !vmlinux_osrelease(di, release_buf, sizeof(release_buf)))
 		release = release_buf;
 	if (di && !scan_only &&
-	    !locate_by_symbols(di, dump, release, found, why_sym,
-			       sizeof(why_sym)))
+	    !locate_by_symbols(di, dump, release, found, &why_sym))
 		return 0;
-	if (!locate_by_scan(dump, release, found, why_scan, sizeof(why_scan))) {
+	if (!locate_by_scan(dump, release, found, &why_scan)) {
 		if (di && !scan_only)
 			printf(PROG ": symbol method failed (%s); found the "
 				    "note by scanning memory\n",
-			       why_sym);
+			       why_sym.msg);
 		return 0;
 	}
 	fprintf(stderr,
 		PROG ": %s: no VMCOREINFO note found (symbols: %s; scan: %s)\n",
-		rvmm_dump_path(dump), why_sym, why_scan);
+		rvmm_dump_path(dump), why_sym.msg, why_scan.msg);
 	return -1;
 }
 
@@ -108,7 +107,7 @@ static int find_note(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 static int write_output(struct rvmm_dump *dump, const char *in, const char *out,
 			const char *text, size_t len)
 {
-	char why[256] = "";
+	struct rvmm_error why = {0};
 	int in_fd, out_fd, ret = -1;
 	struct stat st;
 
@@ -125,20 +124,16 @@ static int write_output(struct rvmm_dump *dump, const char *in, const char *out,
 		return -1;
 	}
 	if (!text)
-		ret = copy_dump(in_fd, out_fd, why, sizeof(why));
+		ret = copy_dump(in_fd, out_fd, &why);
 	else if (rvmm_dump_kind(dump) == RVMM_DUMP_ELF)
-		ret = write_fixed_elf(in_fd, out_fd, text, len, why,
-				      sizeof(why));
+		ret = write_fixed_elf(in_fd, out_fd, text, len, &why);
 	else
-		ret = write_fixed_kdump(in_fd, out_fd, text, len, why,
-					sizeof(why));
-	if (close(out_fd) && !ret) {
-		snprintf(why, sizeof(why), "%s", strerror(errno));
-		ret = -1;
-	}
+		ret = write_fixed_kdump(in_fd, out_fd, text, len, &why);
+	if (close(out_fd) && !ret)
+		ret = rvmm_fail(&why, RVMM_EFAILED, "%s", strerror(errno));
 	close(in_fd);
 	if (ret) {
-		fprintf(stderr, PROG ": %s: %s\n", out, why);
+		fprintf(stderr, PROG ": %s: %s\n", out, why.msg);
 		unlink(out);
 	}
 	return ret;
@@ -147,13 +142,14 @@ static int write_output(struct rvmm_dump *dump, const char *in, const char *out,
 /* Re-open the result the way every reader will and compare. */
 static int verify(const char *out, const char *text, size_t len)
 {
-	char err[512];
-	struct rvmm_dump *dump = rvmm_dump_open(out, err, sizeof(err));
+	struct rvmm_error err;
+	struct rvmm_dump *dump = rvmm_dump_open(out, &err);
 	const char *raw;
 	int ok;
 
 	if (!dump) {
-		fprintf(stderr, PROG ": the result does not open: %s\n", err);
+		fprintf(stderr, PROG ": the result does not open: %s\n",
+			err.msg);
 		return -1;
 	}
 	raw = rvmm_dump_vmcoreinfo_raw(dump);
@@ -192,11 +188,11 @@ static int layout_text(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 		       struct added_layout *added, const char **text,
 		       size_t *len)
 {
-	char why[640];
+	struct rvmm_error why;
 
-	if (add_layout(di, dump, *text, *len, added, why, sizeof(why))) {
+	if (add_layout(di, dump, *text, *len, added, &why)) {
 		fprintf(stderr, PROG ": %s: --add-layout: %s\n",
-			rvmm_dump_path(dump), why);
+			rvmm_dump_path(dump), why.msg);
 		return -1;
 	}
 	if (added->nr) {
@@ -212,7 +208,8 @@ static int run(struct rvmm_dump *dump, const struct args *a)
 	static struct added_layout added;
 	const char *own = rvmm_dump_vmcoreinfo_raw(dump), *text;
 	struct rvmm_debuginfo *di;
-	char why[640], from[160];
+	struct rvmm_error why;
+	char from[160];
 	size_t len;
 	int ret = -1;
 
@@ -243,9 +240,9 @@ static int run(struct rvmm_dump *dump, const struct args *a)
 	if (write_output(dump, a->in, a->out, text, len) ||
 	    verify(a->out, text, len))
 		goto out;
-	if (added.nr && check_layout(di, a->out, &added, why, sizeof(why))) {
+	if (added.nr && check_layout(di, a->out, &added, &why)) {
 		fprintf(stderr, PROG ": %s: written, but %s; removed it\n",
-			a->out, why);
+			a->out, why.msg);
 		unlink(a->out);
 		goto out;
 	}
@@ -283,7 +280,7 @@ int main(int argc, char **argv)
 	};
 	struct args a = {0};
 	struct rvmm_dump *dump;
-	char err[512];
+	struct rvmm_error err;
 	int opt, ret;
 
 	while ((opt = getopt_long(argc, argv, "fslh", options, NULL)) != -1) {
@@ -323,9 +320,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	elf_version(EV_CURRENT);
-	dump = rvmm_dump_open(a.in, err, sizeof(err));
+	dump = rvmm_dump_open(a.in, &err);
 	if (!dump) {
-		fprintf(stderr, PROG ": %s\n", err);
+		fprintf(stderr, PROG ": %s\n", err.msg);
 		return 1;
 	}
 	if (rvmm_dump_kind(dump) == RVMM_DUMP_OTHER) {

@@ -67,13 +67,14 @@ int copy_range(int in_fd, off_t in_off, int out_fd, off_t out_off, off_t len)
 	return 0;
 }
 
-int copy_dump(int in_fd, int out_fd, char *why, size_t whylen)
+int copy_dump(int in_fd, int out_fd, struct rvmm_error *err)
 {
 	struct stat st;
 
 	if (fstat(in_fd, &st) || ftruncate(out_fd, 0) ||
 	    copy_range(in_fd, 0, out_fd, 0, st.st_size)) {
-		snprintf(why, whylen, "copying the dump: %s", strerror(errno));
+		rvmm_fail(err, RVMM_EINPUT, "copying the dump: %s",
+			  strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -121,7 +122,7 @@ static int put_sub64(int fd, const struct rvmm_diskdump_header *hdr, int field,
 }
 
 int write_fixed_kdump(int in_fd, int out_fd, const char *text, size_t len,
-		      char *why, size_t whylen)
+		      struct rvmm_error *err)
 {
 	struct rvmm_diskdump_header hdr;
 	void *old = NULL, *blob = NULL;
@@ -129,16 +130,16 @@ int write_fixed_kdump(int in_fd, int out_fd, const char *text, size_t len,
 	uint64_t text_at, notes_at;
 	int ret = -1;
 
-	if (rvmm_diskdump_read_header(in_fd, &hdr, why, whylen))
+	if (rvmm_diskdump_read_header(in_fd, &hdr, err))
 		return -1;
 	if (hdr.header_version < 3) {
-		snprintf(why, whylen,
-			 "kdump header version %d has no room for VMCOREINFO "
-			 "(needs 3)",
-			 hdr.header_version);
+		rvmm_fail(err, RVMM_EINPUT,
+			  "kdump header version %d has no room for VMCOREINFO "
+			  "(needs 3)",
+			  hdr.header_version);
 		return -1;
 	}
-	if (copy_dump(in_fd, out_fd, why, whylen))
+	if (copy_dump(in_fd, out_fd, err))
 		return -1;
 	if (append(out_fd, text, len, &text_at) ||
 	    put_sub64(out_fd, &hdr, KDSH_OFFSET_VMCOREINFO, text_at) ||
@@ -147,7 +148,7 @@ int write_fixed_kdump(int in_fd, int out_fd, const char *text, size_t len,
 	if (hdr.header_version >= 4) {
 		old = rvmm_diskdump_read_notes(in_fd, &hdr);
 		if (!old && hdr.size_note) {
-			snprintf(why, whylen, "cannot read the notes");
+			rvmm_fail(err, RVMM_EINPUT, "cannot read the notes");
 			goto out;
 		}
 		blob = build_notes(old ? old : "", old ? hdr.size_note : 0,
@@ -160,7 +161,7 @@ int write_fixed_kdump(int in_fd, int out_fd, const char *text, size_t len,
 	ret = 0;
 	goto out;
 io:
-	snprintf(why, whylen, "writing VMCOREINFO: %s", strerror(errno));
+	rvmm_fail(err, RVMM_EINPUT, "writing VMCOREINFO: %s", strerror(errno));
 out:
 	free(old);
 	free(blob);

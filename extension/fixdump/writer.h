@@ -9,8 +9,10 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "error.h"
+
 /* Copy in to out (truncated first).  0 or -1 with a reason. */
-int copy_dump(int in_fd, int out_fd, char *why, size_t whylen);
+int copy_dump(int in_fd, int out_fd, struct rvmm_error *err);
 
 /*
  * ELF: the headers stay, the first PT_NOTE points at a new notes blob
@@ -20,14 +22,14 @@ int copy_dump(int in_fd, int out_fd, char *why, size_t whylen);
  * from the bytes before the first PT_LOAD data.  0 or -1 with a reason.
  */
 int write_fixed_elf(int in_fd, int out_fd, const char *text, size_t len,
-		    char *why, size_t whylen);
+		    struct rvmm_error *err);
 
 /*
  * kdump-compressed: copy, append the text and (header_version >= 4) a new
  * notes blob, and point the sub-header fields at them.  0 or -1.
  */
 int write_fixed_kdump(int in_fd, int out_fd, const char *text, size_t len,
-		      char *why, size_t whylen);
+		      struct rvmm_error *err);
 
 /* Helpers shared by the writers. */
 int write_all(int fd, const void *buf, size_t len, off_t off);

@@ -24,8 +24,8 @@ struct elf_layout {
 	uint64_t size; /* input file size */
 };
 
-static int read_layout(Elf *elf, int fd, struct elf_layout *l, char *why,
-		       size_t whylen)
+static int read_layout(Elf *elf, int fd, struct elf_layout *l,
+		       struct rvmm_error *err)
 {
 	struct stat st;
 
@@ -34,7 +34,8 @@ static int read_layout(Elf *elf, int fd, struct elf_layout *l, char *why,
 	    l->ehdr.e_ident[EI_DATA] != ELFDATA2LSB ||
 	    elf_getphdrnum(elf, &l->phnum) || elf_getshdrnum(elf, &l->shnum) ||
 	    fstat(fd, &st)) {
-		snprintf(why, whylen, "not a 64-bit little-endian ELF core");
+		rvmm_fail(err, RVMM_EINPUT,
+			  "not a 64-bit little-endian ELF core");
 		return -1;
 	}
 	l->size = st.st_size;
@@ -55,11 +56,13 @@ static int read_layout(Elf *elf, int fd, struct elf_layout *l, char *why,
 			l->data = p->p_offset;
 	}
 	if (l->note < 0) {
-		snprintf(why, whylen, "the ELF dump has no PT_NOTE to extend");
+		rvmm_fail(err, RVMM_EINPUT,
+			  "the ELF dump has no PT_NOTE to extend");
 		return -1;
 	}
 	if (l->ehdr.e_phoff + l->phnum * sizeof(Elf64_Phdr) > l->data) {
-		snprintf(why, whylen, "program headers overlap PT_LOAD data");
+		rvmm_fail(err, RVMM_EINPUT,
+			  "program headers overlap PT_LOAD data");
 		return -1;
 	}
 	return 0;
@@ -143,7 +146,7 @@ static int write_shdrs(Elf *elf, int fd, const struct elf_layout *l,
 }
 
 int write_fixed_elf(int in_fd, int out_fd, const char *text, size_t len,
-		    char *why, size_t whylen)
+		    struct rvmm_error *err)
 {
 	Elf *elf = elf_begin(in_fd, ELF_C_READ, NULL);
 	struct elf_layout l = {0};
@@ -154,15 +157,15 @@ int write_fixed_elf(int in_fd, int out_fd, const char *text, size_t len,
 	uint64_t note_at, delta;
 	int ret = -1;
 
-	if (!elf || read_layout(elf, in_fd, &l, why, whylen))
+	if (!elf || read_layout(elf, in_fd, &l, err))
 		goto out;
 	note = &l.phdrs[l.note];
 	if (note->p_filesz) {
 		old = elf_getdata_rawchunk(elf, note->p_offset, note->p_filesz,
 					   ELF_T_BYTE);
 		if (!old) {
-			snprintf(why, whylen, "cannot read PT_NOTE: %s",
-				 elf_errmsg(-1));
+			rvmm_fail(err, RVMM_EINPUT, "cannot read PT_NOTE: %s",
+				  elf_errmsg(-1));
 			goto out;
 		}
 	}
@@ -183,8 +186,8 @@ int write_fixed_elf(int in_fd, int out_fd, const char *text, size_t len,
 	ret = 0;
 	goto out;
 io:
-	snprintf(why, whylen, "writing the ELF dump: %s",
-		 errno ? strerror(errno) : "failed");
+	rvmm_fail(err, RVMM_EINPUT, "writing the ELF dump: %s",
+		  errno ? strerror(errno) : "failed");
 out:
 	free(blob);
 	free(l.phdrs);

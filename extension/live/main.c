@@ -118,26 +118,27 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* Open the session twice: the first one finds the kernel's VMCOREINFO. */
-static const char *open_session(struct rvmm_session *s, struct live_target *t,
-				struct rvmm_source *src, int force)
+/*
+ * Open the session twice: the first one finds the kernel's VMCOREINFO.
+ * 0, or -1 with s->err.
+ */
+static int open_session(struct rvmm_session *s, struct live_target *t,
+			struct rvmm_source *src, int force)
 {
 	struct rvmm_options opt;
-	char why[256];
-	const char *err;
+	struct rvmm_error why;
 
 	rvmm_options_init(&opt);
 	opt.force = force;
 	live_source_init(t, src);
-	err = rvmm_session_open(s, src, &opt);
-	if (err)
-		return err;
-	if (live_load_vmcoreinfo(t, s, why, sizeof(why))) {
+	if (rvmm_session_open(s, src, &opt))
+		return -1;
+	if (live_load_vmcoreinfo(t, s, &why)) {
 		rvmm_note(&s->notes,
 			  "live guest: no VMCOREINFO (%s); layout "
 			  "from kernel symbols",
-			  why);
-		return NULL;
+			  why.msg);
+		return 0;
 	}
 	return rvmm_session_open(s, src, &opt);
 }
@@ -161,7 +162,7 @@ static int check_guest(struct live_opts *o, struct live_target *t,
 		return 0;
 	}
 	if (r && r->fd < 0) {
-		fprintf(stderr, "rvmm-live: %s\n", r->err);
+		fprintf(stderr, "rvmm-live: %s\n", r->err.msg);
 		return EXIT_GONE;
 	}
 	if (!o->force) {
@@ -217,8 +218,8 @@ static int run(struct live_opts *o, struct live_target *t, struct rsp *r,
 	unsigned int satp_reg = 0, bits = 0;
 	struct rvmm_kimage g;
 	uint64_t satp = 0;
-	const char *why;
-	char err[512];
+	struct rvmm_error err;
+	char line[512];
 	int rc;
 
 	if (r) {
@@ -227,27 +228,26 @@ static int run(struct live_opts *o, struct live_target *t, struct rsp *r,
 		    rsp_read_register(r, satp_reg, &satp) ||
 		    rsp_set_phys_mode(r, 1)) {
 			/* every read is physical: without the mode, nothing */
-			fprintf(stderr, "rvmm-live: %s\n", r->err);
+			fprintf(stderr, "rvmm-live: %s\n", r->err.msg);
 			return EXIT_INPUT;
 		}
 		t->rsp = r;
-	} else if (live_map_memfile(t, o->mem, o->mem_base, err, sizeof(err))) {
-		fprintf(stderr, "rvmm-live: %s\n", err);
-		return EXIT_INPUT;
+	} else if (live_map_memfile(t, o->mem, o->mem_base, &err)) {
+		fprintf(stderr, "rvmm-live: %s\n", err.msg);
+		return err.code;
 	}
 	rc = check_guest(o, t, r, &g);
 	if (rc)
 		return rc;
-	why = open_session(s, t, &src, o->force);
-	if (why) {
+	if (open_session(s, t, &src, o->force)) {
 		fprintf(stderr, "rvmm-live: %s\n",
-			r && r->fd < 0 ? r->err : why);
-		return r && r->fd < 0 ? EXIT_GONE : EXIT_INPUT;
+			r && r->fd < 0 ? r->err.msg : s->err.msg);
+		return r && r->fd < 0 ? EXIT_GONE : s->err.code;
 	}
 	s->dump_format = r ? "live (QEMU gdbstub)" : "live (guest RAM file)";
-	check_offset(s, t, &g, err, sizeof(err));
+	check_offset(s, t, &g, line, sizeof(line));
 	if (!strcmp(o->argv[0], "guest")) {
-		printf("%s\n%s\n", g.msg, err);
+		printf("%s\n%s\n", g.msg, line);
 		rc = g.ident == RVMM_KIMAGE_SAME ? 0 : EXIT_FAILED;
 	} else if (!strcmp(o->argv[0], "satp")) {
 		if (!r) {
@@ -258,9 +258,9 @@ static int run(struct live_opts *o, struct live_target *t, struct rsp *r,
 		out.json = o->argc > 1 && !strcmp(o->argv[1], "--json");
 		rc = live_cmd_satp(s, &out, satp, satp_reg) ? EXIT_FAILED : 0;
 	} else {
-		rc = rvmm_dispatch(s, &out, o->argc, o->argv, err, sizeof(err));
+		rc = rvmm_dispatch(s, &out, o->argc, o->argv, &err);
 		if (rc == RVMM_DISPATCH_USAGE) {
-			fprintf(stderr, "rvmm-live: %s\n", err);
+			fprintf(stderr, "rvmm-live: %s\n", err.msg);
 			rc = usage();
 		} else if (rc != RVMM_DISPATCH_TRIAGE_MATCH &&
 			   rc != RVMM_DISPATCH_TRIAGE_INCONCLUSIVE && rc) {
@@ -269,7 +269,7 @@ static int run(struct live_opts *o, struct live_target *t, struct rsp *r,
 	}
 	fflush(stdout);
 	if (r && r->fd < 0) {
-		fprintf(stderr, "rvmm-live: %s\n", r->err);
+		fprintf(stderr, "rvmm-live: %s\n", r->err.msg);
 		return EXIT_GONE;
 	}
 	if (stop_requested)
@@ -284,7 +284,7 @@ int main(int argc, char **argv)
 	struct rvmm_session *s;
 	struct live_opts o;
 	struct rsp *r = NULL;
-	char err[512];
+	struct rvmm_error err;
 	double t0 = now();
 	int rc;
 
@@ -300,10 +300,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "rvmm-live: out of memory\n");
 		return EXIT_INPUT;
 	}
-	t.di = rvmm_debuginfo_open(o.vmlinux, err, sizeof(err));
+	t.di = rvmm_debuginfo_open(o.vmlinux, &err);
 	if (!t.di) {
-		fprintf(stderr, "rvmm-live: %s\n", err);
-		return EXIT_INPUT;
+		fprintf(stderr, "rvmm-live: %s\n", err.msg);
+		return err.code;
 	}
 	rc = run(&o, &t, r, s);
 	if (r)

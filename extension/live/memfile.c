@@ -15,7 +15,7 @@
 #include "source_live.h"
 
 int live_map_memfile(struct live_target *t, const char *path, uint64_t base,
-		     char *err, size_t errlen)
+		     struct rvmm_error *err)
 {
 	struct stat st;
 	void *p;
@@ -23,23 +23,24 @@ int live_map_memfile(struct live_target *t, const char *path, uint64_t base,
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st)) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		rvmm_fail(err, RVMM_EINPUT, "%s: %s", path, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode) || st.st_size < 4096) {
-		snprintf(err, errlen,
-			 "%s: empty or not a regular file "
-			 "(expected QEMU's memory-backend-file mem-path)",
-			 path);
+		rvmm_fail(err, RVMM_EINPUT,
+			  "%s: empty or not a regular file "
+			  "(expected QEMU's memory-backend-file mem-path)",
+			  path);
 		close(fd);
 		return -1;
 	}
 	p = mmap(NULL, st.st_size, PROT_READ, MAP_SHARED, fd, 0);
 	close(fd);
 	if (p == MAP_FAILED) {
-		snprintf(err, errlen, "%s: mmap: %s", path, strerror(errno));
+		rvmm_fail(err, RVMM_EINPUT, "%s: mmap: %s", path,
+			  strerror(errno));
 		return -1;
 	}
 	t->mem = p;

@@ -28,14 +28,13 @@ static int rsp_fail(struct rsp *r, const char *fmt, ...)
 
 static int rsp_fail(struct rsp *r, const char *fmt, ...)
 {
+	char msg[RVMM_ERRMSG_MAX];
 	va_list ap;
-	int n;
 
-	n = snprintf(r->err, sizeof(r->err), "gdbstub %s: ", r->where);
 	va_start(ap, fmt);
-	vsnprintf(r->err + n, sizeof(r->err) - n, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return -1;
+	return rvmm_fail(&r->err, RVMM_EINPUT, "gdbstub %s: %s", r->where, msg);
 }
 
 static void hang_up(struct rsp *r)

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
+
 struct rsp {
 	int fd;
 	int timeout_ms;
@@ -17,7 +19,7 @@ struct rsp {
 	size_t packet_size; /* PacketSize from qSupported */
 	int phys_mode; /* Qqemu.PhyMemMode:1 is in force */
 	char where[128]; /* "HOST:PORT", for messages */
-	char err[256]; /* last error, one line */
+	struct rvmm_error err; /* the last error */
 	unsigned char rx[16384]; /* bytes received, not yet parsed */
 	size_t rx_len, rx_pos;
 	/* statistics */

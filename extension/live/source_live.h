@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
 #include "source.h"
 
 struct rsp;
@@ -44,11 +45,11 @@ void live_source_init(struct live_target *t, struct rvmm_source *src);
  * reason in why.
  */
 int live_load_vmcoreinfo(struct live_target *t, const struct rvmm_session *s,
-			 char *why, size_t whylen);
+			 struct rvmm_error *err);
 void live_source_free(struct live_target *t);
 
 /* Map FILE read-only as guest RAM starting at PA base; 0 or -1. */
 int live_map_memfile(struct live_target *t, const char *path, uint64_t base,
-		     char *err, size_t errlen);
+		     struct rvmm_error *err);
 
 #endif

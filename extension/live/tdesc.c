@@ -56,10 +56,10 @@ static int walk_doc(struct rsp *r, const char *annex, struct tdesc_walk *w,
 	int rc = 0;
 
 	if (depth > MAX_INCLUDE_DEPTH) {
-		snprintf(r->err, sizeof(r->err),
-			 "target description "
-			 "includes nest deeper than %d",
-			 MAX_INCLUDE_DEPTH);
+		rvmm_fail(&r->err, RVMM_EINPUT,
+			  "target description "
+			  "includes nest deeper than %d",
+			  MAX_INCLUDE_DEPTH);
 		return -1;
 	}
 	xml = rsp_read_feature(r, annex);
@@ -68,10 +68,10 @@ static int walk_doc(struct rsp *r, const char *annex, struct tdesc_walk *w,
 	for (p = strchr(xml, '<'); p && !w->found; p = strchr(p + 1, '<')) {
 		end = strchr(p, '>');
 		if (!end) {
-			snprintf(r->err, sizeof(r->err),
-				 "target description "
-				 "%s: unterminated tag",
-				 annex);
+			rvmm_fail(&r->err, RVMM_EINPUT,
+				  "target description "
+				  "%s: unterminated tag",
+				  annex);
 			rc = -1;
 			break;
 		}
@@ -110,10 +110,10 @@ int tdesc_find_register(struct rsp *r, const char *name, unsigned int *regno,
 	if (walk_doc(r, "target.xml", &w, 0))
 		return -1;
 	if (!w.found) {
-		snprintf(r->err, sizeof(r->err),
-			 "gdbstub %s: the target "
-			 "description has no register '%s'",
-			 r->where, name);
+		rvmm_fail(&r->err, RVMM_EINPUT,
+			  "gdbstub %s: the target "
+			  "description has no register '%s'",
+			  r->where, name);
 		return -1;
 	}
 	*regno = w.regno;

@@ -3,7 +3,7 @@
 # libdw (the crash extension needs only this part), and a vmcore through
 # libkdumpfile with a struct rvmm_source over both.  Included by the
 # top-level Makefile, which defines B and the %.o rules.
-READER_DWARF_SRCS := $(addprefix extension/readers/, errfmt.c strmap.c \
+READER_DWARF_SRCS := $(addprefix extension/readers/, strmap.c \
 	debuginfo.c debuginfo_types.c debuginfo_lines.c debuginfo_scope.c \
 	debuginfo_inline.c debuginfo_ops.c)
 READER_DUMP_SRCS := $(addprefix extension/readers/, dumpfile.c dumprange.c \

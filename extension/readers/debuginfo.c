@@ -18,7 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "errfmt.h"
+#include "error.h"
 #include "debuginfo_priv.h"
 
 static int add_symbol(struct rvmm_debuginfo *di, const char *name,
@@ -45,7 +45,7 @@ static int add_symbol(struct rvmm_debuginfo *di, const char *name,
 	return strmap_add(&di->symbols, name, di->sym_count++) < 0 ? -1 : 0;
 }
 
-static int load_symbols(struct rvmm_debuginfo *di, char *err, size_t errlen)
+static int load_symbols(struct rvmm_debuginfo *di, struct rvmm_error *err)
 {
 	Elf_Scn *scn = NULL;
 	GElf_Shdr shdr;
@@ -82,10 +82,10 @@ static int load_symbols(struct rvmm_debuginfo *di, char *err, size_t errlen)
 		}
 		return 0;
 	}
-	rvmm_set_err(err, errlen, "%s: no ELF symbol table", di->path);
+	rvmm_fail(err, RVMM_EINPUT, "%s: no ELF symbol table", di->path);
 	return -1;
 nomem:
-	rvmm_set_err(err, errlen, "%s: out of memory", di->path);
+	rvmm_fail(err, RVMM_EFAILED, "%s: out of memory", di->path);
 	return -1;
 }
 
@@ -210,7 +210,7 @@ static int index_die(struct rvmm_debuginfo *di, Dwarf_Die *die)
 	return 0;
 }
 
-static int index_dwarf(struct rvmm_debuginfo *di, char *err, size_t errlen)
+static int index_dwarf(struct rvmm_debuginfo *di, struct rvmm_error *err)
 {
 	Dwarf_Off off = 0, next;
 	size_t header_size;
@@ -223,9 +223,9 @@ static int index_dwarf(struct rvmm_debuginfo *di, char *err, size_t errlen)
 		    !dwarf_child(&cu, &die)) {
 			do {
 				if (index_die(di, &die)) {
-					rvmm_set_err(err, errlen,
-						     "%s: out of memory",
-						     di->path);
+					rvmm_fail(err, RVMM_EFAILED,
+						  "%s: out of memory",
+						  di->path);
 					return -1;
 				}
 			} while (!dwarf_siblingof(&die, &die));
@@ -234,59 +234,59 @@ static int index_dwarf(struct rvmm_debuginfo *di, char *err, size_t errlen)
 		off = next;
 	}
 	if (!di->cu_count || !di->types.count) {
-		rvmm_set_err(err, errlen,
-			     "%s: no DWARF type information (kernel built "
-			     "without "
-			     "CONFIG_DEBUG_INFO?)",
-			     di->path);
+		rvmm_fail(err, RVMM_EINPUT,
+			  "%s: no DWARF type information (kernel built "
+			  "without "
+			  "CONFIG_DEBUG_INFO?)",
+			  di->path);
 		return -1;
 	}
 	return 0;
 }
 
-struct rvmm_debuginfo *rvmm_debuginfo_open(const char *path, char *err,
-					   size_t errlen)
+struct rvmm_debuginfo *rvmm_debuginfo_open(const char *path,
+					   struct rvmm_error *err)
 {
 	struct rvmm_debuginfo *di = calloc(1, sizeof(*di));
 	GElf_Ehdr ehdr;
 
 	if (!di || !(di->path = strdup(path))) {
-		rvmm_set_err(err, errlen, "%s: out of memory", path);
+		rvmm_fail(err, RVMM_EFAILED, "%s: out of memory", path);
 		free(di);
 		return NULL;
 	}
 	di->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (di->fd < 0) {
-		rvmm_set_err(err, errlen, "%s: %s", path, strerror(errno));
+		rvmm_fail(err, RVMM_EINPUT, "%s: %s", path, strerror(errno));
 		goto fail;
 	}
 	elf_version(EV_CURRENT);
 	di->elf = elf_begin(di->fd, ELF_C_READ_MMAP, NULL);
 	if (!di->elf || elf_kind(di->elf) != ELF_K_ELF ||
 	    !gelf_getehdr(di->elf, &ehdr)) {
-		rvmm_set_err(err, errlen, "%s: not an ELF file", path);
+		rvmm_fail(err, RVMM_EINPUT, "%s: not an ELF file", path);
 		goto fail;
 	}
 	if (ehdr.e_machine != EM_RISCV ||
 	    ehdr.e_ident[EI_CLASS] != ELFCLASS64) {
-		rvmm_set_err(err, errlen,
-			     "%s: wrong architecture: ELF machine %u, not "
-			     "riscv64 "
-			     "(%u)",
-			     path, ehdr.e_machine, EM_RISCV);
+		rvmm_fail(err, RVMM_EINPUT,
+			  "%s: wrong architecture: ELF machine %u, not "
+			  "riscv64 "
+			  "(%u)",
+			  path, ehdr.e_machine, EM_RISCV);
 		goto fail;
 	}
-	if (load_symbols(di, err, errlen))
+	if (load_symbols(di, err))
 		goto fail;
 	di->dwarf = dwarf_begin_elf(di->elf, DWARF_C_READ, NULL);
 	if (!di->dwarf) {
-		rvmm_set_err(err, errlen,
-			     "%s: no DWARF debug info (%s); build with "
-			     "CONFIG_DEBUG_INFO",
-			     path, dwarf_errmsg(-1));
+		rvmm_fail(err, RVMM_EINPUT,
+			  "%s: no DWARF debug info (%s); build with "
+			  "CONFIG_DEBUG_INFO",
+			  path, dwarf_errmsg(-1));
 		goto fail;
 	}
-	if (index_dwarf(di, err, errlen))
+	if (index_dwarf(di, err))
 		goto fail;
 	return di;
 fail:

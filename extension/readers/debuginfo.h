@@ -10,14 +10,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
+
 struct rvmm_debuginfo;
 
 /*
  * Open a vmlinux and index its symbols and DWARF types.  On failure return
  * NULL with a one-line message naming the file and the problem in err.
  */
-struct rvmm_debuginfo *rvmm_debuginfo_open(const char *path, char *err,
-					   size_t errlen);
+struct rvmm_debuginfo *rvmm_debuginfo_open(const char *path,
+					   struct rvmm_error *err);
 void rvmm_debuginfo_close(struct rvmm_debuginfo *di);
 
 const char *rvmm_debuginfo_path(const struct rvmm_debuginfo *di);

@@ -25,7 +25,7 @@ static uint64_t get64(const unsigned char *p)
 }
 
 int rvmm_diskdump_read_header(int fd, struct rvmm_diskdump_header *hdr,
-			      char *err, size_t errlen)
+			      struct rvmm_error *err)
 {
 	unsigned char head[KDH_SIZE], sub[KDSH_SIZE];
 	uint64_t capacity, max_mapnr_32;
@@ -35,11 +35,11 @@ int rvmm_diskdump_read_header(int fd, struct rvmm_diskdump_header *hdr,
 	memset(hdr, 0, sizeof(*hdr));
 	n = pread(fd, head, sizeof(head), 0);
 	if (n < 8 || memcmp(head, RVMM_DISKDUMP_SIGNATURE, 8)) {
-		snprintf(err, errlen, "not a kdump-compressed file");
+		rvmm_fail(err, RVMM_EINPUT, "not a kdump-compressed file");
 		return -1;
 	}
 	if (n != sizeof(head)) {
-		snprintf(err, errlen, "truncated kdump header");
+		rvmm_fail(err, RVMM_EINPUT, "truncated kdump header");
 		return -1;
 	}
 	hdr->header_version = (int32_t)get32(head + KDH_HEADER_VERSION);
@@ -53,8 +53,9 @@ int rvmm_diskdump_read_header(int fd, struct rvmm_diskdump_header *hdr,
 	memcpy(hdr->release, head + KDH_UTS_RELEASE, 65);
 	if (hdr->block_size < KDH_SIZE || hdr->block_size > (1 << 20) ||
 	    (hdr->block_size & (hdr->block_size - 1))) {
-		snprintf(err, errlen, "corrupt kdump header: block size %d",
-			 hdr->block_size);
+		rvmm_fail(err, RVMM_EINPUT,
+			  "corrupt kdump header: block size %d",
+			  hdr->block_size);
 		return -1;
 	}
 	/* libkdumpfile 0.5.1 crashes on headers that lie about sizes */
@@ -63,17 +64,17 @@ int rvmm_diskdump_read_header(int fd, struct rvmm_diskdump_header *hdr,
 	    (1 + (uint64_t)hdr->sub_hdr_size + hdr->bitmap_blocks) *
 			    hdr->block_size >
 		    (uint64_t)st.st_size) {
-		snprintf(err, errlen,
-			 "truncated or corrupt kdump header: %u bitmap blocks "
-			 "of %d bytes do not fit in %lld bytes",
-			 hdr->bitmap_blocks, hdr->block_size,
-			 (long long)st.st_size);
+		rvmm_fail(err, RVMM_EINPUT,
+			  "truncated or corrupt kdump header: %u bitmap blocks "
+			  "of %d bytes do not fit in %lld bytes",
+			  hdr->bitmap_blocks, hdr->block_size,
+			  (long long)st.st_size);
 		return -1;
 	}
 	if (hdr->header_version < 1)
 		return 0;
 	if (pread(fd, sub, sizeof(sub), hdr->block_size) != sizeof(sub)) {
-		snprintf(err, errlen, "truncated kdump sub-header");
+		rvmm_fail(err, RVMM_EINPUT, "truncated kdump sub-header");
 		return -1;
 	}
 	hdr->dump_level = (int32_t)get32(sub + KDSH_DUMP_LEVEL);
@@ -94,19 +95,19 @@ int rvmm_diskdump_read_header(int fd, struct rvmm_diskdump_header *hdr,
 	 */
 	capacity = (uint64_t)hdr->bitmap_blocks * hdr->block_size * 8 / 2;
 	if (hdr->max_mapnr > capacity || max_mapnr_32 > capacity) {
-		snprintf(err, errlen,
-			 "corrupt kdump header: %llu pages do not fit in %u "
-			 "bitmap blocks",
-			 (unsigned long long)hdr->max_mapnr,
-			 hdr->bitmap_blocks);
+		rvmm_fail(err, RVMM_EINPUT,
+			  "corrupt kdump header: %llu pages do not fit in %u "
+			  "bitmap blocks",
+			  (unsigned long long)hdr->max_mapnr,
+			  hdr->bitmap_blocks);
 		return -1;
 	}
 	if ((hdr->offset_vmcoreinfo + hdr->size_vmcoreinfo >
 		     (uint64_t)st.st_size ||
 	     hdr->offset_note + hdr->size_note > (uint64_t)st.st_size)) {
-		snprintf(err, errlen,
-			 "truncated or corrupt: notes or VMCOREINFO lie past "
-			 "the end of the file");
+		rvmm_fail(err, RVMM_EINPUT,
+			  "truncated or corrupt: notes or VMCOREINFO lie past "
+			  "the end of the file");
 		return -1;
 	}
 	return 0;

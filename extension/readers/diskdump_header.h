@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
+
 #define RVMM_DISKDUMP_SIGNATURE "KDUMP   "
 
 /* Byte offsets in block 0 (disk_dump_header, 64-bit). */
@@ -54,7 +56,7 @@ struct rvmm_diskdump_header {
  * 0 on success; -1 with a one-line reason in err (no file name).
  */
 int rvmm_diskdump_read_header(int fd, struct rvmm_diskdump_header *hdr,
-			      char *err, size_t errlen);
+			      struct rvmm_error *err);
 /* Read the ELF notes blob (header_version >= 4); malloc'd, NULL if none. */
 void *rvmm_diskdump_read_notes(int fd, const struct rvmm_diskdump_header *hdr);
 

@@ -115,23 +115,23 @@ int rvmm_dump_source_wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 }
 
 int rvmm_dump_source_open(const char *vmlinux, const char *dumpfile,
-			  struct rvmm_source *src, char *err, size_t errlen)
+			  struct rvmm_source *src, struct rvmm_error *err)
 {
 	struct rvmm_debuginfo *di;
 	struct rvmm_dump *dump;
 	struct standalone_ctx *sa;
 
-	dump = rvmm_dump_open(dumpfile, err, errlen);
+	dump = rvmm_dump_open(dumpfile, err);
 	if (!dump)
 		return -1;
-	di = rvmm_debuginfo_open(vmlinux, err, errlen);
+	di = rvmm_debuginfo_open(vmlinux, err);
 	if (!di) {
 		rvmm_dump_close(dump);
 		return -1;
 	}
 	sa = wrap(di, dump, src);
 	if (!sa) {
-		snprintf(err, errlen, "out of memory");
+		rvmm_fail(err, RVMM_EFAILED, "out of memory");
 		rvmm_debuginfo_close(di);
 		rvmm_dump_close(dump);
 		return -1;

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "error.h"
 #include "source.h"
 
 struct rvmm_debuginfo;
@@ -20,7 +21,7 @@ struct rvmm_dump;
  * message in err.
  */
 int rvmm_dump_source_open(const char *vmlinux, const char *dumpfile,
-			  struct rvmm_source *src, char *err, size_t errlen);
+			  struct rvmm_source *src, struct rvmm_error *err);
 /*
  * The same over files the caller opened and keeps owning (and closes
  * after rvmm_dump_source_close(src)).

@@ -20,7 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "errfmt.h"
+#include "error.h"
 #include "dumpfile_priv.h"
 #include "elfnote.h"
 #include "diskdump_header.h"
@@ -60,19 +60,17 @@ static int is_kdump(int fd)
 }
 
 /* libkdumpfile trusts the header sizes; check them first. */
-static int check_kdump_header(struct rvmm_dump *dump, char *err, size_t errlen)
+static int check_kdump_header(struct rvmm_dump *dump, struct rvmm_error *err)
 {
 	struct rvmm_diskdump_header hdr;
-	char reason[200];
+	struct rvmm_error why;
 
-	if (!rvmm_diskdump_read_header(dump->fd, &hdr, reason,
-				       sizeof(reason))) {
+	if (!rvmm_diskdump_read_header(dump->fd, &hdr, &why)) {
 		/* libkdumpfile has no attribute for it: the sub-header's */
 		dump->dump_level = hdr.dump_level;
 		return 0;
 	}
-	rvmm_set_err(err, errlen, "%s: %s", dump->path, reason);
-	return -1;
+	return rvmm_fail(err, why.code, "%s: %s", dump->path, why.msg);
 }
 
 static int string_attr(kdump_ctx_t *kdump, const char *key, const char **out)
@@ -97,10 +95,9 @@ static const char *kdump_machine(struct rvmm_dump *dump, char *buf,
 {
 	struct rvmm_diskdump_header hdr;
 	struct elfnote note;
-	char reason[128];
 	void *notes;
 
-	if (rvmm_diskdump_read_header(dump->fd, &hdr, reason, sizeof(reason)))
+	if (rvmm_diskdump_read_header(dump->fd, &hdr, NULL))
 		return NULL;
 	if (hdr.machine[0] && strcmp(hdr.machine, "Unknown"))
 		return snprintf(buf, buflen, "%s", hdr.machine), buf;
@@ -123,7 +120,7 @@ static const char *kdump_machine(struct rvmm_dump *dump, char *buf,
 }
 
 /* ELF: the machine field; kdump: utsname or NT_PRSTATUS size. */
-static int check_arch(struct rvmm_dump *dump, char *err, size_t errlen)
+static int check_arch(struct rvmm_dump *dump, struct rvmm_error *err)
 {
 	kdump_num_t machine;
 	const char *what = NULL;
@@ -133,11 +130,11 @@ static int check_arch(struct rvmm_dump *dump, char *err, size_t errlen)
 	    KDUMP_OK) {
 		if (machine == EM_RISCV)
 			return 0;
-		rvmm_set_err(err, errlen,
-			     "%s: wrong architecture: ELF machine %u, not "
-			     "riscv64 "
-			     "(%u)",
-			     dump->path, (unsigned int)machine, EM_RISCV);
+		rvmm_fail(err, RVMM_EINPUT,
+			  "%s: wrong architecture: ELF machine %u, not "
+			  "riscv64 "
+			  "(%u)",
+			  dump->path, (unsigned int)machine, EM_RISCV);
 		return -1;
 	}
 	if (dump->kind == RVMM_DUMP_KDUMP)
@@ -146,8 +143,8 @@ static int check_arch(struct rvmm_dump *dump, char *err, size_t errlen)
 		string_attr(dump->kdump, "arch.name", &what);
 	if (!what || !strcmp(what, "riscv64"))
 		return 0; /* nothing says otherwise */
-	rvmm_set_err(err, errlen, "%s: wrong architecture: %s, not riscv64",
-		     dump->path, what);
+	rvmm_fail(err, RVMM_EINPUT, "%s: wrong architecture: %s, not riscv64",
+		  dump->path, what);
 	return -1;
 }
 
@@ -171,7 +168,7 @@ static int64_t bitmap_last_set(kdump_bmp_t *bmp)
  * A kdump file keeps its pages in pfn order, so a cut-off file loses the
  * last ones first: the first and the last stored page must read back.
  */
-static int check_kdump_ends(struct rvmm_dump *dump, char *err, size_t errlen)
+static int check_kdump_ends(struct rvmm_dump *dump, struct rvmm_error *err)
 {
 	kdump_attr_t attr = {.type = KDUMP_BITMAP};
 	uint64_t pa[2];
@@ -193,11 +190,11 @@ static int check_kdump_ends(struct rvmm_dump *dump, char *err, size_t errlen)
 		status = kdump_read(dump->kdump, KDUMP_MACHPHYSADDR, pa[i],
 				    &byte, &len);
 		if (status != KDUMP_OK && status != KDUMP_ERR_NODATA) {
-			rvmm_set_err(err, errlen,
-				     "%s: truncated or corrupt: page at %#llx: "
-				     "%s",
-				     dump->path, (unsigned long long)pa[i],
-				     kdump_get_err(dump->kdump));
+			rvmm_fail(err, RVMM_EINPUT,
+				  "%s: truncated or corrupt: page at %#llx: "
+				  "%s",
+				  dump->path, (unsigned long long)pa[i],
+				  kdump_get_err(dump->kdump));
 			return -1;
 		}
 	}
@@ -251,7 +248,7 @@ void rvmm_vmcoreinfo_lines_free(struct rvmm_vmcoreinfo_lines *lines)
 }
 
 /* VMCOREINFO shows up only once the OS type is known to be Linux. */
-static int load_vmcoreinfo(struct rvmm_dump *dump, char *err, size_t errlen)
+static int load_vmcoreinfo(struct rvmm_dump *dump, struct rvmm_error *err)
 {
 	char *raw = NULL;
 
@@ -267,13 +264,13 @@ static int load_vmcoreinfo(struct rvmm_dump *dump, char *err, size_t errlen)
 	}
 	dump->vmcoreinfo_raw = raw;
 	if (rvmm_vmcoreinfo_split(raw, strlen(raw), &dump->vmcoreinfo)) {
-		rvmm_set_err(err, errlen, "%s: out of memory", dump->path);
+		rvmm_fail(err, RVMM_EFAILED, "%s: out of memory", dump->path);
 		return -1;
 	}
 	return 0;
 }
 
-static int open_kdump(struct rvmm_dump *dump, char *err, size_t errlen)
+static int open_kdump(struct rvmm_dump *dump, struct rvmm_error *err)
 {
 	kdump_num_t page_size, cache_size;
 	kdump_status status;
@@ -281,7 +278,7 @@ static int open_kdump(struct rvmm_dump *dump, char *err, size_t errlen)
 
 	dump->kdump = kdump_new();
 	if (!dump->kdump) {
-		rvmm_set_err(err, errlen, "%s: out of memory", dump->path);
+		rvmm_fail(err, RVMM_EFAILED, "%s: out of memory", dump->path);
 		return -1;
 	}
 	/*
@@ -300,17 +297,17 @@ static int open_kdump(struct rvmm_dump *dump, char *err, size_t errlen)
 	kdump_set_number_attr(dump->kdump, "file.mmap_policy",
 			      KDUMP_MMAP_NEVER);
 	if (is_elf_non_core(dump->fd)) {
-		rvmm_set_err(err, errlen,
-			     "%s: an ELF executable or object, not a core dump "
-			     "(vmlinux and vmcore swapped?)",
-			     dump->path);
+		rvmm_fail(err, RVMM_EINPUT,
+			  "%s: an ELF executable or object, not a core dump "
+			  "(vmlinux and vmcore swapped?)",
+			  dump->path);
 		return -1;
 	}
 	status = kdump_open_fd(dump->kdump, dump->fd);
 	if (status != KDUMP_OK) {
-		rvmm_set_err(err, errlen,
-			     "%s: not a dump libkdumpfile can read: %s",
-			     dump->path, kdump_get_err(dump->kdump));
+		rvmm_fail(err, RVMM_EINPUT,
+			  "%s: not a dump libkdumpfile can read: %s",
+			  dump->path, kdump_get_err(dump->kdump));
 		return -1;
 	}
 	/* Any change of cache.size allocates the missing cache. */
@@ -319,8 +316,8 @@ static int open_kdump(struct rvmm_dump *dump, char *err, size_t errlen)
 		    KDUMP_OK &&
 	    kdump_set_number_attr(dump->kdump, "cache.size", cache_size + 1) !=
 		    KDUMP_OK) {
-		rvmm_set_err(err, errlen, "%s: page cache: %s", dump->path,
-			     kdump_get_err(dump->kdump));
+		rvmm_fail(err, RVMM_EINPUT, "%s: page cache: %s", dump->path,
+			  kdump_get_err(dump->kdump));
 		return -1;
 	}
 	if (string_attr(dump->kdump, "file.format", &dump->format))
@@ -339,42 +336,41 @@ static int open_kdump(struct rvmm_dump *dump, char *err, size_t errlen)
 	return 0;
 }
 
-struct rvmm_dump *rvmm_dump_open(const char *path, char *err, size_t errlen)
+struct rvmm_dump *rvmm_dump_open(const char *path, struct rvmm_error *err)
 {
 	struct rvmm_dump *dump = calloc(1, sizeof(*dump));
 
 	if (!dump || !(dump->path = strdup(path))) {
-		rvmm_set_err(err, errlen, "%s: out of memory", path);
+		rvmm_fail(err, RVMM_EFAILED, "%s: out of memory", path);
 		free(dump);
 		return NULL;
 	}
 	dump->dump_level = -1;
 	dump->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (dump->fd < 0) {
-		rvmm_set_err(err, errlen, "%s: %s", path, strerror(errno));
+		rvmm_fail(err, RVMM_EINPUT, "%s: %s", path, strerror(errno));
 		goto fail;
 	}
 	if (is_flattened(dump->fd)) {
-		rvmm_set_err(err, errlen,
-			     "%s: flattened makedumpfile format; convert it "
-			     "first "
-			     "with `makedumpfile -R out < %s`",
-			     path, path);
+		rvmm_fail(err, RVMM_EINPUT,
+			  "%s: flattened makedumpfile format; convert it "
+			  "first "
+			  "with `makedumpfile -R out < %s`",
+			  path, path);
 		goto fail;
 	}
-	if (is_kdump(dump->fd) && check_kdump_header(dump, err, errlen))
+	if (is_kdump(dump->fd) && check_kdump_header(dump, err))
 		goto fail;
-	if (open_kdump(dump, err, errlen) || check_arch(dump, err, errlen))
+	if (open_kdump(dump, err) || check_arch(dump, err))
 		goto fail;
-	if (dump->kind == RVMM_DUMP_ELF
-		    ? dump_load_elf_segments(dump, err, errlen)
-		    : dump_load_kdump_maps(dump, err, errlen))
+	if (dump->kind == RVMM_DUMP_ELF ? dump_load_elf_segments(dump, err)
+					: dump_load_kdump_maps(dump, err))
 		goto fail;
-	if (dump_load_ranges(dump, err, errlen))
+	if (dump_load_ranges(dump, err))
 		goto fail;
-	if (dump->kind != RVMM_DUMP_ELF && check_kdump_ends(dump, err, errlen))
+	if (dump->kind != RVMM_DUMP_ELF && check_kdump_ends(dump, err))
 		goto fail;
-	if (load_vmcoreinfo(dump, err, errlen))
+	if (load_vmcoreinfo(dump, err))
 		goto fail;
 	return dump;
 fail:

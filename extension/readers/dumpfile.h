@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
 #include "source.h"
 
 struct rvmm_dump;
@@ -30,7 +31,7 @@ struct rvmm_phys_range {
  * Open path.  On failure return NULL and put a one-line message naming the
  * file and the problem in err.
  */
-struct rvmm_dump *rvmm_dump_open(const char *path, char *err, size_t errlen);
+struct rvmm_dump *rvmm_dump_open(const char *path, struct rvmm_error *err);
 void rvmm_dump_close(struct rvmm_dump *dump);
 
 const char *rvmm_dump_path(const struct rvmm_dump *dump);

@@ -34,10 +34,10 @@ struct rvmm_dump {
  */
 
 /* dump->ranges: RAM from libkdumpfile's page bitmap. */
-int dump_load_ranges(struct rvmm_dump *dump, char *err, size_t errlen);
+int dump_load_ranges(struct rvmm_dump *dump, struct rvmm_error *err);
 /* dump->mem and dump->file of an ELF dump, from its PT_LOAD segments. */
-int dump_load_elf_segments(struct rvmm_dump *dump, char *err, size_t errlen);
+int dump_load_elf_segments(struct rvmm_dump *dump, struct rvmm_error *err);
 /* dump->mem and dump->file of a kdump file, from its page bitmaps. */
-int dump_load_kdump_maps(struct rvmm_dump *dump, char *err, size_t errlen);
+int dump_load_kdump_maps(struct rvmm_dump *dump, struct rvmm_error *err);
 
 #endif

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "errfmt.h"
+#include "error.h"
 #include "dumpfile_priv.h"
 
 /* Append [start, end); merge it into the last range when they touch. */
@@ -103,7 +103,7 @@ static int add_bitmap_runs(struct range_list *list, kdump_bmp_t *bmp,
 }
 
 /* RAM ranges from libkdumpfile's page bitmap (PT_LOADs or kdump bitmap). */
-int dump_load_ranges(struct rvmm_dump *dump, char *err, size_t errlen)
+int dump_load_ranges(struct rvmm_dump *dump, struct rvmm_error *err)
 {
 	kdump_attr_t attr = {.type = KDUMP_BITMAP};
 	kdump_addr_t pfn = 0, next;
@@ -113,8 +113,8 @@ int dump_load_ranges(struct rvmm_dump *dump, char *err, size_t errlen)
 		    KDUMP_OK &&
 	    kdump_get_typed_attr(dump->kdump, "file.pagemap", &attr) !=
 		    KDUMP_OK) {
-		rvmm_set_err(err, errlen, "%s: no page map: %s", dump->path,
-			     kdump_get_err(dump->kdump));
+		rvmm_fail(err, RVMM_EINPUT, "%s: no page map: %s", dump->path,
+			  kdump_get_err(dump->kdump));
 		return -1;
 	}
 	bmp = attr.val.bitmap;
@@ -128,13 +128,13 @@ int dump_load_ranges(struct rvmm_dump *dump, char *err, size_t errlen)
 		pfn = next;
 	}
 	if (!dump->ranges.n) {
-		rvmm_set_err(err, errlen, "%s: the dump holds no memory",
-			     dump->path);
+		rvmm_fail(err, RVMM_EINPUT, "%s: the dump holds no memory",
+			  dump->path);
 		return -1;
 	}
 	return 0;
 nomem:
-	rvmm_set_err(err, errlen, "%s: out of memory", dump->path);
+	rvmm_fail(err, RVMM_EFAILED, "%s: out of memory", dump->path);
 	return -1;
 }
 
@@ -143,7 +143,7 @@ nomem:
  * file holds its first p_filesz bytes.  libkdumpfile opens a cut-off ELF
  * file without complaint; every segment must fit in the file.
  */
-int dump_load_elf_segments(struct rvmm_dump *dump, char *err, size_t errlen)
+int dump_load_elf_segments(struct rvmm_dump *dump, struct rvmm_error *err)
 {
 	struct stat st;
 	uint64_t need = 0;
@@ -157,8 +157,8 @@ int dump_load_elf_segments(struct rvmm_dump *dump, char *err, size_t errlen)
 	elf_version(EV_CURRENT);
 	elf = elf_begin(dump->fd, ELF_C_READ, NULL);
 	if (!elf || elf_getphdrnum(elf, &phnum)) {
-		rvmm_set_err(err, errlen, "%s: corrupt ELF headers: %s",
-			     dump->path, elf_errmsg(-1));
+		rvmm_fail(err, RVMM_EINPUT, "%s: corrupt ELF headers: %s",
+			  dump->path, elf_errmsg(-1));
 		goto out;
 	}
 	for (i = 0; i < phnum; i++) {
@@ -169,9 +169,9 @@ int dump_load_elf_segments(struct rvmm_dump *dump, char *err, size_t errlen)
 		    (phdr.p_type == PT_LOAD &&
 		     (phdr.p_paddr + phdr.p_memsz < phdr.p_paddr ||
 		      phdr.p_paddr + phdr.p_filesz < phdr.p_paddr))) {
-			rvmm_set_err(err, errlen,
-				     "%s: corrupt program header %zu",
-				     dump->path, i);
+			rvmm_fail(err, RVMM_EINPUT,
+				  "%s: corrupt program header %zu", dump->path,
+				  i);
 			goto out;
 		}
 		if (phdr.p_filesz && phdr.p_offset + phdr.p_filesz > need)
@@ -184,8 +184,8 @@ int dump_load_elf_segments(struct rvmm_dump *dump, char *err, size_t errlen)
 			      phdr.p_paddr + phdr.p_memsz) ||
 		    (filesz && add_range(&dump->file, phdr.p_paddr,
 					 phdr.p_paddr + filesz))) {
-			rvmm_set_err(err, errlen, "%s: out of memory",
-				     dump->path);
+			rvmm_fail(err, RVMM_EFAILED, "%s: out of memory",
+				  dump->path);
 			goto out;
 		}
 	}
@@ -193,10 +193,10 @@ int dump_load_elf_segments(struct rvmm_dump *dump, char *err, size_t errlen)
 	normalize_ranges(&dump->mem);
 	normalize_ranges(&dump->file);
 	if (need > (uint64_t)st.st_size) {
-		rvmm_set_err(err, errlen,
-			     "%s: truncated: %lld bytes, its headers need %llu",
-			     dump->path, (long long)st.st_size,
-			     (unsigned long long)need);
+		rvmm_fail(err, RVMM_EINPUT,
+			  "%s: truncated: %lld bytes, its headers need %llu",
+			  dump->path, (long long)st.st_size,
+			  (unsigned long long)need);
 		goto out;
 	}
 	ret = 0;
@@ -211,7 +211,7 @@ out:
  * bitmap ("memory.pagemap") marks, the file holds what the dumpable bitmap
  * ("file.pagemap") marks, both below max_pfn (max_mapnr).
  */
-int dump_load_kdump_maps(struct rvmm_dump *dump, char *err, size_t errlen)
+int dump_load_kdump_maps(struct rvmm_dump *dump, struct rvmm_error *err)
 {
 	kdump_attr_t mem = {.type = KDUMP_BITMAP};
 	kdump_attr_t file = {.type = KDUMP_BITMAP};
@@ -237,7 +237,7 @@ int dump_load_kdump_maps(struct rvmm_dump *dump, char *err, size_t errlen)
 			    : have_mem ? mem.val.bitmap
 				       : NULL,
 			    limit, dump->page_size)) {
-		rvmm_set_err(err, errlen, "%s: out of memory", dump->path);
+		rvmm_fail(err, RVMM_EFAILED, "%s: out of memory", dump->path);
 		return -1;
 	}
 	kdump_clear_err(dump->kdump);

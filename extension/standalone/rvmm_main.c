@@ -16,8 +16,6 @@
 #include "rvmm.h"
 #include "dispatch.h"
 
-enum { EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_INPUT = 3 };
-
 static void write_stdout(void *ctx, const char *buf, size_t len)
 {
 	fwrite(buf, 1, len, stdout);
@@ -27,7 +25,7 @@ static int usage(void)
 {
 	fprintf(stderr, "usage: rvmm VMLINUX VMCORE %s\n",
 		rvmm_usage(RVMM_FE_TOOL));
-	return EXIT_USAGE;
+	return RVMM_EUSAGE;
 }
 
 /*
@@ -75,8 +73,8 @@ int main(int argc, char **argv)
 	struct rvmm_session session;
 	struct rvmm_source src = {0};
 	struct rvmm_options opt;
-	const char *why, *warn;
-	char err[512];
+	struct rvmm_error err = {0};
+	const char *warn;
 	int rc;
 
 	rvmm_options_init(&opt);
@@ -85,40 +83,38 @@ int main(int argc, char **argv)
 		return help(argv[1]);
 	if (argc < 4)
 		return usage();
-	di = rvmm_debuginfo_open(argv[1], err, sizeof(err));
+	di = rvmm_debuginfo_open(argv[1], &err);
 	if (!di) {
-		fprintf(stderr, "rvmm: %s\n", err);
-		return EXIT_INPUT;
+		fprintf(stderr, "rvmm: %s\n", err.msg);
+		return err.code;
 	}
-	dump = rvmm_dump_open(argv[2], err, sizeof(err));
+	dump = rvmm_dump_open(argv[2], &err);
 	if (!dump) {
-		fprintf(stderr, "rvmm: %s\n", err);
+		fprintf(stderr, "rvmm: %s\n", err.msg);
 		rvmm_debuginfo_close(di);
-		return EXIT_INPUT;
+		return err.code;
 	}
 	if (rvmm_dump_source_wrap(di, dump, &src)) {
 		fprintf(stderr, "rvmm: out of memory\n");
-		rc = EXIT_FAILED;
+		rc = RVMM_EFAILED;
 		goto out;
 	}
 	warn = rvmm_dump_source_vmcoreinfo_warning(&src);
 	if (warn)
 		fprintf(stderr, "rvmm: warning: %s\n", warn);
-	why = rvmm_session_open(&session, &src, &opt);
-	if (why) {
-		fprintf(stderr, "rvmm: %s: %s\n", argv[2], why);
-		rc = EXIT_INPUT;
+	if (rvmm_session_open(&session, &src, &opt)) {
+		fprintf(stderr, "rvmm: %s: %s\n", argv[2], session.err.msg);
+		rc = session.err.code;
 		goto out;
 	}
 	session.dump_format = rvmm_dump_format(dump);
-	rc = rvmm_dispatch(&session, &out, argc - 3, argv + 3, err,
-			   sizeof(err));
+	rc = rvmm_dispatch(&session, &out, argc - 3, argv + 3, &err);
 	if (rc == RVMM_DISPATCH_USAGE) {
-		fprintf(stderr, "rvmm: %s\n", err);
+		fprintf(stderr, "rvmm: %s\n", err.msg);
 		rc = usage();
 	} else if (rc != RVMM_DISPATCH_OK && rc != RVMM_DISPATCH_TRIAGE_MATCH &&
 		   rc != RVMM_DISPATCH_TRIAGE_INCONCLUSIVE) {
-		rc = EXIT_FAILED;
+		rc = RVMM_EFAILED;
 	}
 out:
 	fflush(stdout);

@@ -42,11 +42,11 @@ static int image_only(const char *vmlinux)
 	struct image_ctx c;
 	struct rvmm_source src = {.ops = &image_ops, .ctx = &c};
 	struct rvmm_fix fx;
-	char msg[512];
+	struct rvmm_error err;
 
-	c.di = rvmm_debuginfo_open(vmlinux, msg, sizeof(msg));
+	c.di = rvmm_debuginfo_open(vmlinux, &err);
 	if (!c.di) {
-		fprintf(stderr, "fixprobe: %s\n", msg);
+		fprintf(stderr, "fixprobe: %s\n", err.msg);
 		return 1;
 	}
 	rvmm_fix_detect_code(&src, read_image, &c, &fx);
@@ -61,8 +61,7 @@ int main(int argc, char **argv)
 	struct rvmm_source src;
 	struct rvmm_options opt;
 	struct rvmm_fix fx;
-	const char *err;
-	char msg[512];
+	struct rvmm_error err;
 
 	if (argc == 2)
 		return image_only(argv[1]);
@@ -70,14 +69,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: fixprobe VMLINUX [DUMP]\n");
 		return 2;
 	}
-	if (rvmm_dump_source_open(argv[1], argv[2], &src, msg, sizeof(msg))) {
-		fprintf(stderr, "fixprobe: %s\n", msg);
+	if (rvmm_dump_source_open(argv[1], argv[2], &src, &err)) {
+		fprintf(stderr, "fixprobe: %s\n", err.msg);
 		return 1;
 	}
 	rvmm_options_init(&opt);
-	err = rvmm_session_open(&s, &src, &opt);
-	if (err) {
-		fprintf(stderr, "fixprobe: %s\n", err);
+	if (rvmm_session_open(&s, &src, &opt)) {
+		fprintf(stderr, "fixprobe: %s\n", s.err.msg);
 		rvmm_dump_source_close(&src);
 		return 1;
 	}

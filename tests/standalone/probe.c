@@ -134,11 +134,11 @@ static int source_query(const char *vmlinux, const char *dumpfile)
 {
 	struct rvmm_source src;
 	uint64_t pgd, word = 0;
-	char err[512];
+	struct rvmm_error err;
 	long off;
 
-	if (rvmm_dump_source_open(vmlinux, dumpfile, &src, err, sizeof(err))) {
-		fprintf(stderr, "probe: %s\n", err);
+	if (rvmm_dump_source_open(vmlinux, dumpfile, &src, &err)) {
+		fprintf(stderr, "probe: %s\n", err.msg);
 		return 1;
 	}
 	off = src.ops->member_offset(src.ctx, "page", "lru.prev");
@@ -155,7 +155,7 @@ static int source_query(const char *vmlinux, const char *dumpfile)
 
 int main(int argc, char **argv)
 {
-	char err[512];
+	struct rvmm_error err;
 	double t0 = now();
 	int rc = 0;
 
@@ -167,11 +167,10 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "source"))
 		return source_query(argv[2], argv[3]);
 	if (!strcmp(argv[1], "dump")) {
-		struct rvmm_dump *dump =
-			rvmm_dump_open(argv[2], err, sizeof(err));
+		struct rvmm_dump *dump = rvmm_dump_open(argv[2], &err);
 
 		if (!dump) {
-			fprintf(stderr, "probe: %s\n", err);
+			fprintf(stderr, "probe: %s\n", err.msg);
 			return 1;
 		}
 		for (int i = 3; i < argc && !rc; i++)
@@ -180,12 +179,11 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	if (!strcmp(argv[1], "debug")) {
-		struct rvmm_debuginfo *di =
-			rvmm_debuginfo_open(argv[2], err, sizeof(err));
+		struct rvmm_debuginfo *di = rvmm_debuginfo_open(argv[2], &err);
 		double t1 = now();
 
 		if (!di) {
-			fprintf(stderr, "probe: %s\n", err);
+			fprintf(stderr, "probe: %s\n", err.msg);
 			return 1;
 		}
 		for (int i = 3; i < argc && !rc; i++) {

@@ -525,7 +525,7 @@ int main(int argc, char **argv)
 	struct rvmm_source src;
 	const char *twin = NULL, *vmlinux = NULL;
 	unsigned long count = 20000;
-	char err[512];
+	struct rvmm_error err;
 	int opt;
 
 	while ((opt = getopt(argc, argv, "n:s:t:v:")) != -1) {
@@ -548,18 +548,16 @@ int main(int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		goto usage;
-	f.dump = rvmm_dump_open(argv[optind], err, sizeof(err));
-	if (!f.dump ||
-	    (twin && !(f.twin = rvmm_dump_open(twin, err, sizeof(err))))) {
-		fprintf(stderr, "readfuzz: %s\n", err);
+	f.dump = rvmm_dump_open(argv[optind], &err);
+	if (!f.dump || (twin && !(f.twin = rvmm_dump_open(twin, &err)))) {
+		fprintf(stderr, "readfuzz: %s\n", err.msg);
 		return 2;
 	}
 	if (model_open(&f.model, argv[optind], f.dump))
 		return 2;
 	if (vmlinux) {
-		if (rvmm_dump_source_open(vmlinux, argv[optind], &src, err,
-					  sizeof(err))) {
-			fprintf(stderr, "readfuzz: %s\n", err);
+		if (rvmm_dump_source_open(vmlinux, argv[optind], &src, &err)) {
+			fprintf(stderr, "readfuzz: %s\n", err.msg);
 			return 2;
 		}
 		f.src = &src;

@@ -93,7 +93,7 @@ int main(int argc, char **argv)
 	uint64_t pfn, nin = 0, nout = 0;
 	off_t bmp_off, desc_off;
 	size_t half;
-	char err[512];
+	struct rvmm_error err;
 	int in, fd;
 
 	uint64_t extra[16];
@@ -112,12 +112,12 @@ int main(int argc, char **argv)
 	if (argc != 4)
 		return die("usage: filter_free [-l LEVEL] [-x PFN]... VMLINUX "
 			   "IN.kdump OUT.kdump");
-	if (rvmm_dump_source_open(argv[1], argv[2], &src, err, sizeof(err)))
-		return die(err);
+	if (rvmm_dump_source_open(argv[1], argv[2], &src, &err))
+		return die(err.msg);
 	if (rvmm_session_open(&s, &src, NULL))
-		return die(s.err);
+		return die(s.err.msg);
 	in = open(argv[2], O_RDONLY);
-	if (in < 0 || rvmm_diskdump_read_header(in, &h, err, sizeof(err)))
+	if (in < 0 || rvmm_diskdump_read_header(in, &h, &err))
 		return die("not a kdump-compressed file");
 	x.max_pfn = h.max_mapnr;
 	x.bits = calloc(x.max_pfn / 8 + 1, 1);

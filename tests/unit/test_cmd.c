@@ -91,7 +91,7 @@ static void test_ptdump(void)
 
 	fake_kernel_build(&k, 3);
 	fake_source(&k.f, &src);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	fake_out(&o, &b, 0);
 	CHECK(rvmm_cmd_ptdump(&s, &o, "linear", 0) == 0);
 	/* 64 2M leaves: rw, then the RX text block, then rw again */
@@ -142,7 +142,7 @@ static void test_vtop_and_json(int levels)
 
 	fake_kernel_build(&k, levels);
 	fake_source(&k.f, &src);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	s.dump_format = "fake \"quoted\"";
 
 	fake_out(&o, &b, 0);

@@ -71,13 +71,13 @@ static void test_printk(void)
 	struct rvmm_source src;
 	struct rvmm_log_stats st;
 	struct fake_buf b = {0};
-	char err[200];
+	struct rvmm_error err;
 
 	fake_kernel_build(&k, 4);
 	build_prb(&k.f, 3);
 	fake_source(&k.f, &src);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
-	CHECK(rvmm_log_for_each(&s, collect, &b, &st, err, sizeof(err)) == 0);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
+	CHECK(rvmm_log_for_each(&s, collect, &b, &st, &err) == 0);
 	CHECK(b.s && !strcmp(b.s, "5:kernel BUG at x.c:7!|6:|"
 				  "7:wrapped: page dumped|"));
 	CHECK_EQ(st.records, 3);
@@ -88,8 +88,8 @@ static void test_printk(void)
 
 	/* garbage geometry: refused with a reason, no loop */
 	fake_w32(&k.f, PA(RB), 60);
-	CHECK(rvmm_log_for_each(&s, collect, &b, &st, err, sizeof(err)) < 0);
-	CHECK(strstr(err, "garbage") != NULL);
+	CHECK(rvmm_log_for_each(&s, collect, &b, &st, &err) < 0);
+	CHECK(strstr(err.msg, "garbage") != NULL);
 	fake_free(&k.f);
 }
 
@@ -106,7 +106,7 @@ static void test_log_control_chars(void)
 	build_prb(&k.f, 3);
 	desc(&k.f, 14, 2, 0x340, 0x360, 5, "a\x1b[2Jb\ac\xc2\x9b\xff\xc3\xa9");
 	fake_source(&k.f, &src);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	fake_out(&o, &b, 0);
 	CHECK(rvmm_cmd_log(&s, &o) == 0);
 	/* ESC, BEL, C1 CSI (c2 9b) and a stray byte escaped; é kept */
@@ -213,7 +213,7 @@ static void test_bugtable(void)
 	struct rvmm_session s;
 	struct rvmm_source src;
 	unsigned long scanned;
-	char err[160];
+	struct rvmm_error err;
 
 	fake_kernel_build(&k, 5);
 	fake_size(&k.f, "bug_entry", 12);
@@ -234,9 +234,9 @@ static void test_bugtable(void)
 	ops.symbol_at = fake_symbol_at_remove_pgd;
 	ops.inline_chain = fake_chain;
 	src.ops = &ops;
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	CHECK(rvmm_bug_sites(&s, "include/linux/mm.h", 3130, site, 4, &scanned,
-			     err, sizeof(err)) == 2);
+			     &err) == 2);
 	CHECK_EQ(scanned, 4);
 	CHECK_EQ(site[0].bug_addr, IMG(0x1010));
 	CHECK_EQ(site[1].bug_addr, IMG(0x1028));
@@ -244,17 +244,16 @@ static void test_bugtable(void)
 	CHECK(rvmm_bug_site_in(&site[1], "pmd_ptlock_free"));
 	CHECK(!rvmm_bug_site_in(&site[0], "pmd_ptlock_free"));
 	/* a path suffix of the file matches too */
-	CHECK(rvmm_bug_sites(&s, "linux/mm.h", 3131, site, 4, &scanned, err,
-			     sizeof(err)) == 1);
+	CHECK(rvmm_bug_sites(&s, "linux/mm.h", 3131, site, 4, &scanned, &err) ==
+	      1);
 	fake_free(&k.f);
 
 	/* no __bug_table symbols: refused with a reason */
 	fake_kernel_build(&k, 5);
 	fake_source(&k.f, &src);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
-	CHECK(rvmm_bug_sites(&s, "x", 1, site, 4, &scanned, err, sizeof(err)) <
-	      0);
-	CHECK(strstr(err, "__start___bug_table") != NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
+	CHECK(rvmm_bug_sites(&s, "x", 1, site, 4, &scanned, &err) < 0);
+	CHECK(strstr(err.msg, "__start___bug_table") != NULL);
 	fake_free(&k.f);
 }
 

@@ -51,7 +51,8 @@ static void run(struct rvmm_session *s, int json, const char *a0,
 		const char *a1, const char *a2)
 {
 	struct rvmm_out o = {null_write, NULL, json};
-	char *argv[4], err[160];
+	char *argv[4];
+	struct rvmm_error err;
 	int argc = 0, rc;
 
 	argv[argc++] = (char *)a0;
@@ -59,7 +60,7 @@ static void run(struct rvmm_session *s, int json, const char *a0,
 		argv[argc++] = (char *)a1;
 	if (a2)
 		argv[argc++] = (char *)a2;
-	rc = rvmm_dispatch(s, &o, argc, argv, err, sizeof(err));
+	rc = rvmm_dispatch(s, &o, argc, argv, &err);
 	CHECK(rc == RVMM_DISPATCH_OK || rc == RVMM_DISPATCH_FAILED ||
 	      rc == RVMM_DISPATCH_USAGE || rc == RVMM_DISPATCH_TRIAGE_MATCH ||
 	      rc == RVMM_DISPATCH_TRIAGE_INCONCLUSIVE);
@@ -285,7 +286,7 @@ static void test_random(void)
 			opened++;
 			run_all(&s, it & 1);
 		} else {
-			CHECK(s.err[0] != '\0' && !strchr(s.err, '\n'));
+			CHECK(s.err.msg[0] != '\0' && !strchr(s.err.msg, '\n'));
 		}
 		fake_free(&k.f);
 	}
@@ -356,7 +357,7 @@ static void test_page_size(void)
 	fake_vmci(&k.f, "SIZE(page)", "0");
 	k.f.size[0].size = 0; /* "page" */
 	CHECK(open_k(&k, &s));
-	CHECK(strstr(s.err, "SIZE(page)") != NULL);
+	CHECK(strstr(s.err.msg, "SIZE(page)") != NULL);
 	fake_free(&k.f);
 }
 

@@ -358,7 +358,7 @@ static void open_src(struct fake_kernel *k, struct rvmm_source_ops *ops,
 	ops->symbol_at = fake_symbol_at_remove_pgd;
 	ops->inline_chain = chain_at;
 	src->ops = ops;
-	CHECK(rvmm_session_open(s, src, NULL) == NULL);
+	CHECK(rvmm_session_open(s, src, NULL) == 0);
 }
 
 static void test_sites_at(void)
@@ -369,34 +369,32 @@ static void test_sites_at(void)
 	struct rvmm_session s;
 	struct rvmm_source src;
 	unsigned long scanned;
-	char err[160];
+	struct rvmm_error err;
 
 	chain_now = NULL;
 	chain_len = 0;
 	/* no DEBUG_BUGVERBOSE: by pc only */
 	kernel(&k, 0);
 	open_src(&k, &ops, &src, &s);
-	CHECK(rvmm_bug_sites_at(&s, IMG(TRAP), site, 4, &scanned, err,
-				sizeof(err)) == 1);
+	CHECK(rvmm_bug_sites_at(&s, IMG(TRAP), site, 4, &scanned, &err) == 1);
 	CHECK_EQ(scanned, 3);
 	CHECK_EQ(site[0].bug_addr, IMG(TRAP));
 	CHECK_EQ(site[0].line, 0);
 	CHECK_EQ(site[0].func_off, TRAP - FN);
-	CHECK(rvmm_bug_sites_at(&s, IMG(TRAP) + 2, site, 4, &scanned, err,
-				sizeof(err)) == 0);
+	CHECK(rvmm_bug_sites_at(&s, IMG(TRAP) + 2, site, 4, &scanned, &err) ==
+	      0);
 	CHECK(rvmm_bug_sites(&s, "include/linux/mm.h", 3130, site, 4, &scanned,
-			     err, sizeof(err)) < 0);
-	CHECK(strstr(err, "DEBUG_BUGVERBOSE") != NULL);
+			     &err) < 0);
+	CHECK(strstr(err.msg, "DEBUG_BUGVERBOSE") != NULL);
 	fake_free(&k.f);
 
 	/* with it: by pc too, and the line comes along */
 	kernel(&k, 1);
 	open_src(&k, &ops, &src, &s);
-	CHECK(rvmm_bug_sites_at(&s, IMG(TRAP), site, 4, &scanned, err,
-				sizeof(err)) == 1);
+	CHECK(rvmm_bug_sites_at(&s, IMG(TRAP), site, 4, &scanned, &err) == 1);
 	CHECK_EQ(site[0].line, 3130);
 	CHECK(rvmm_bug_sites(&s, "include/linux/mm.h", 3130, site, 4, &scanned,
-			     err, sizeof(err)) == 3);
+			     &err) == 3);
 	fake_free(&k.f);
 }
 

@@ -78,7 +78,7 @@ static void test_verdicts(void)
 
 	fake_kernel_build(&k, 4);
 	fake_source(&k.f, &src);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	CHECK(s.pages.scheme == RVMM_PTYPE_TOP_BYTE);
 	CHECK_EQ(s.pages.zone_pgshift, 62);
 
@@ -117,7 +117,7 @@ static void test_verdicts(void)
 		if (!strncmp(k.f.en[i].k, "PGTY_", 5))
 			k.f.en[i].k = "gone";
 	fake_vmci(&k.f, "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)", "-129");
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	CHECK(s.pages.scheme == RVMM_PTYPE_LOW_BITS);
 	wpage(&k, PFN0 + 1, 0, 0, 0xfffffdff, 1);
 	CHECK(dec(&s, PFN0 + 1, 1).verdict == RVMM_TV_CONSTRUCTED);
@@ -125,7 +125,7 @@ static void test_verdicts(void)
 
 	/* 6.11 scheme */
 	fake_vmci(&k.f, "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)", "-1073741825");
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	CHECK(s.pages.scheme == RVMM_PTYPE_HIGH_BITS);
 	wpage(&k, PFN0 + 1, 0, 0, 0xefffffff, 1);
 	CHECK(dec(&s, PFN0 + 1, 1).verdict == RVMM_TV_CONSTRUCTED);
@@ -134,12 +134,12 @@ static void test_verdicts(void)
 
 	/* no evidence: unknown, unless the user overrides */
 	fake_vmci_del(&k.f, "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)");
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	CHECK(s.pages.scheme == RVMM_PTYPE_UNKNOWN);
 	CHECK(dec(&s, PFN0 + 1, 1).verdict == RVMM_TV_UNKNOWN);
 	rvmm_options_init(&opt);
 	opt.ptype_scheme = RVMM_PTYPE_HIGH_BITS;
-	CHECK(rvmm_session_open(&s, &src, &opt) == NULL);
+	CHECK(rvmm_session_open(&s, &src, &opt) == 0);
 	CHECK(dec(&s, PFN0 + 1, 1).verdict == RVMM_TV_CONSTRUCTED);
 	fake_free(&k.f);
 }
@@ -175,7 +175,7 @@ static void test_moved_offsets(void)
 	fake_vmci(&k.f, "OFFSET(page._refcount)", "0");
 	fake_vmci_del(&k.f, "OFFSET(page.lru)");
 	fake_source(&k.f, &src);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	CHECK_EQ(s.pages.flags, 0x38);
 	CHECK_EQ(s.pages.pt_huge_pte, 0x28);
 	pa = fake_kernel_page_pa(&k, PFN0 + 7);

@@ -129,7 +129,7 @@ static void scan_size(long size)
 	set_type(&k, size, 7, 0xfffffdff);
 
 	fake_source(&k.f, &src);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	CHECK_EQ(s.pages.size, size);
 	rvmm_pgtable_stat(&s, &ps);
 	CHECK(ps.scan_ok && ps.scan_complete);
@@ -152,7 +152,7 @@ static void scan_size(long size)
 	CHECK_EQ(ps.scanned_pages, SEC_PAGES - lost);
 	CHECK_EQ(ps.table_pages, nr - lost_tables);
 	CHECK(lost_tables >= (size % 64 ? 3U : 1U));
-	CHECK(strstr(ps.scan_err, "1 memmap pages unreadable") != NULL);
+	CHECK(strstr(ps.scan_err.msg, "1 memmap pages unreadable") != NULL);
 	fake_free(&k.f);
 }
 
@@ -170,7 +170,7 @@ static void scan_unmapped_tail(void)
 	set_type(&k, size, 100, 0xf2000000);
 	set_type(&k, size, SEC_PAGES - 1, 0xf2000000);
 	fake_source(&k.f, &src);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	rvmm_pgtable_stat(&s, &ps);
 	CHECK(ps.scan_ok && !ps.scan_complete);
 	/* 0.5 MiB unmapped: 128 pieces, one struct page across the edge */
@@ -192,23 +192,23 @@ static void scan_errors(void)
 	drop_enums(&k.f, "PGTY_");
 	fake_vmci_del(&k.f, "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)");
 	fake_source(&k.f, &src);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	rvmm_pgtable_stat(&s, &ps);
 	CHECK(!ps.scan_ok);
-	CHECK(strstr(ps.scan_err, "page_type encoding unknown") != NULL);
-	CHECK(strstr(ps.scan_err, "PGTY_table") != NULL);
+	CHECK(strstr(ps.scan_err.msg, "page_type encoding unknown") != NULL);
+	CHECK(strstr(ps.scan_err.msg, "PGTY_table") != NULL);
 	/* never blames the struct page size */
-	CHECK(!strstr(ps.scan_err, "size"));
+	CHECK(!strstr(ps.scan_err.msg, "size"));
 	fake_free(&k.f);
 
 	build(&k, 56);
 	k.f.interrupt_after = 1;
 	fake_source(&k.f, &src);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	k.f.interrupt_calls = 0;
 	rvmm_pgtable_stat(&s, &ps);
 	CHECK(!ps.scan_ok && ps.interrupted);
-	CHECK(!strcmp(ps.scan_err, "interrupted"));
+	CHECK(!strcmp(ps.scan_err.msg, "interrupted"));
 	fake_free(&k.f);
 }
 
@@ -236,7 +236,7 @@ static void pgty_values(void)
 	set_type(&k, size, 5, 0xe9000000); /* a type we do not know */
 	fake_w32(&k.f, MEMMAP_PA + 1 * size + 0x34, 1); /* refcount */
 	fake_source(&k.f, &src);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	CHECK(s.pages.scheme == RVMM_PTYPE_TOP_BYTE);
 	CHECK(s.pages.pgty_from_enum);
 	CHECK_EQ(s.pages.pgty[RVMM_PT_TABLE], 0xe2);
@@ -274,7 +274,7 @@ static void pgty_values(void)
 
 	/* no enumerators: VMCOREINFO's top byte, 6.12's values, said so */
 	drop_enums(&k.f, "PGTY_");
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	CHECK(s.pages.scheme == RVMM_PTYPE_TOP_BYTE);
 	CHECK(!s.pages.pgty_from_enum);
 	CHECK(strstr(rvmm_page_scheme_used(&s.pages), "6.12") != NULL);
@@ -286,11 +286,11 @@ static void pgty_values(void)
 
 	/* an enumerator PGTY_table that is no top byte: unknown, said so */
 	set_enum(&k.f, "PGTY_table", 0x1f2);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	CHECK(s.pages.scheme == RVMM_PTYPE_UNKNOWN);
 	rvmm_pgtable_stat(&s, &ps);
 	CHECK(!ps.scan_ok);
-	CHECK(strstr(ps.scan_err, "PGTY_table") != NULL);
+	CHECK(strstr(ps.scan_err.msg, "PGTY_table") != NULL);
 	fake_free(&k.f);
 }
 

@@ -125,7 +125,7 @@ static void whole_window(const struct kcfg *c, enum rvmm_pf_outcome want,
 	va = map_section_memmap(&k, HOT, HOT_MEMMAP);
 	pmd = table_at(&k, va, 2);
 	table_page(&k, pmd, POISON2, 0xffffffff);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 
 	simulate(&s, HOT, HOT + SZ_128M, &kk, p);
 	CHECK_EQ(kk.fix_present, c->fix);
@@ -186,7 +186,7 @@ static void test_constructed(void)
 	configure(&k, &c, &src);
 	va = map_section_memmap(&k, HOT, HOT_MEMMAP);
 	table_page(&k, table_at(&k, va, 2), 0, 0xf2000000);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	simulate(&s, HOT, HOT + SZ_128M, &kk, p);
 	CHECK_EQ(p->nr, 1);
 	CHECK_EQ(p->t[0].dtor, 1);
@@ -215,7 +215,7 @@ static void test_shared_window(void)
 	va = map_section_memmap(&k, HOT, HOT_MEMMAP);
 	map_section_memmap(&k, HOT + SZ_128M, HOT_MEMMAP + SZ_2M);
 	table_page(&k, table_at(&k, va, 2), POISON2, 0xffffffff);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 
 	simulate(&s, HOT, HOT + SZ_128M, &kk, p);
 	CHECK_EQ(p->leaves, 1);
@@ -251,7 +251,7 @@ static void test_sv39(void)
 	configure(&k, &c, &src);
 	va = map_section_memmap(&k, HOT, HOT_MEMMAP);
 	table_page(&k, table_at(&k, va, 1), POISON2, 0xffffffff);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	CHECK_EQ(s.layout.levels, 3);
 	simulate(&s, HOT, HOT + SZ_128M, &kk, p);
 	CHECK_EQ(p->leaves, 1);
@@ -284,7 +284,7 @@ static void test_pte_table_fixed(void)
 	pte = table_at(&k, va, 3);
 	table_page(&k, pte, 0, 0xffffffff); /* never constructed */
 	table_page(&k, table_at(&k, va, 2), 0, 0xf2000000);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	simulate(&s, HOT, HOT + SZ_128M, &kk, p);
 	CHECK_EQ(p->leaves, 512);
 	CHECK_EQ(p->nr, 2);
@@ -318,7 +318,7 @@ static void test_cmd(void)
 	configure(&k, &c, &src);
 	va = map_section_memmap(&k, HOT, HOT_MEMMAP);
 	table_page(&k, table_at(&k, va, 2), POISON2, 0xffffffff);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 
 	fake_out(&o, &b, 1);
 	CHECK(rvmm_cmd_preflight(&s, &o, HOT, HOT + SZ_128M, RVMM_PF_MEMORY) ==

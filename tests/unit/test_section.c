@@ -32,7 +32,7 @@ int main(void)
 
 	fake_kernel_build(&k, 4);
 	fake_source(&k.f, &src);
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	CHECK_EQ(s.sections.sections_per_root, 256);
 	CHECK_EQ(s.sections.pages_per_section, 32768);
 	CHECK_EQ(s.sections.map_mask, ~0x1fULL);

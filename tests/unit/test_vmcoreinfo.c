@@ -59,7 +59,7 @@ static void test_layout_full(int levels)
 
 	fake_kernel_build(&k, levels);
 	fake_source(&k.f, &src);
-	err = rvmm_session_open(&s, &src, NULL);
+	err = rvmm_session_open(&s, &src, NULL) ? s.err.msg : NULL;
 	CHECK(err == NULL);
 	if (err) {
 		printf("  open: %s\n", err);
@@ -133,7 +133,7 @@ static void test_layout_fallbacks(void)
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		fake_vmci_del(&k.f, keys[i]);
 	fake_source(&k.f, &src);
-	err = rvmm_session_open(&s, &src, NULL);
+	err = rvmm_session_open(&s, &src, NULL) ? s.err.msg : NULL;
 	CHECK(err == NULL);
 	if (err) {
 		printf("  open: %s\n", err);
@@ -176,7 +176,7 @@ static void test_layout_old_vmemmap(void)
 		if (k.f.sym[i].k && !strcmp(k.f.sym[i].k, "vmemmap_start_pfn"))
 			k.f.sym[i].k = "renamed_vmemmap_start_pfn";
 	fake_source(&k.f, &src);
-	err = rvmm_session_open(&s, &src, NULL);
+	err = rvmm_session_open(&s, &src, NULL) ? s.err.msg : NULL;
 	CHECK(err == NULL);
 	CHECK_EQ(s.layout.vmemmap, k.vmemmap);
 	for (i = 0; i < s.notes.nr; i++)
@@ -198,7 +198,7 @@ static void test_layout_errors(void)
 	fake_vmci_del(&k.f, "NUMBER(VA_BITS)");
 	k.f.nr_sym = 0;
 	fake_source(&k.f, &src);
-	err = rvmm_session_open(&s, &src, NULL);
+	err = rvmm_session_open(&s, &src, NULL) ? s.err.msg : NULL;
 	CHECK(err && strstr(err, "VA_BITS"));
 	CHECK(err && !strchr(err, '\n'));
 	fake_free(&k.f);
@@ -206,14 +206,14 @@ static void test_layout_errors(void)
 	fake_kernel_build(&k, 3);
 	fake_vmci(&k.f, "NUMBER(VA_BITS)", "47");
 	fake_source(&k.f, &src);
-	err = rvmm_session_open(&s, &src, NULL);
+	err = rvmm_session_open(&s, &src, NULL) ? s.err.msg : NULL;
 	CHECK(err && strstr(err, "47"));
 	fake_free(&k.f);
 
 	fake_kernel_build(&k, 3);
 	fake_vmci(&k.f, "PAGESIZE", "65536");
 	fake_source(&k.f, &src);
-	err = rvmm_session_open(&s, &src, NULL);
+	err = rvmm_session_open(&s, &src, NULL) ? s.err.msg : NULL;
 	CHECK(err && strstr(err, "PAGESIZE"));
 	fake_free(&k.f);
 }
