@@ -216,8 +216,7 @@ int check_layout(struct rvmm_debuginfo *di, const char *path,
 		    got != a->value[i] || numbers[i].value != a->value[i]) {
 			rvmm_fail(err, RVMM_EINPUT,
 				  "%s reads back as %#" PRIx64 " and resolves "
-							       "to %#" PRIx64
-				  ", not %#" PRIx64,
+				  "to %#" PRIx64 ", not %#" PRIx64,
 				  key, got, numbers[i].value, a->value[i]);
 			ret = -1;
 			break;
