@@ -230,6 +230,7 @@ struct walk {
 	unsigned int max_tables;
 	rvmm_visit_fn fn;
 	void *arg;
+	int post_order; /* send RVMM_VISIT_TABLE_DONE */
 	struct rvmm_walk_stats *st;
 	struct paset seen;
 	uint64_t path[RVMM_MAX_LEVELS];
@@ -242,7 +243,7 @@ static void emit(struct walk *w, struct rvmm_visit *v)
 		w->st->leaves++;
 	else if (v->kind == RVMM_VISIT_ANOMALY)
 		w->st->anomalies++;
-	else
+	else if (v->kind == RVMM_VISIT_TABLE)
 		w->st->tables++;
 	v->level_name = rvmm_level_name(w->levels, v->level);
 	if (w->fn(w->arg, v)) {
@@ -363,6 +364,7 @@ static void walk_table(struct walk *w, uint64_t table, int level,
 	v.pa = table;
 	v.entry_pa = entry_pa;
 	v.entry = entry;
+	v.entries = tbl;
 	emit(w, &v);
 	w->path[level] = table;
 	for (i = 0; i < RVMM_PTRS_PER_TABLE && !w->stop; i++) {
@@ -375,11 +377,17 @@ static void walk_table(struct walk *w, uint64_t table, int level,
 		walk_entry(w, table, level, i, tbl[i], va);
 	}
 	w->path[level] = ~0ULL;
+	if (w->post_order && !w->stop) {
+		v.kind = RVMM_VISIT_TABLE_DONE;
+		emit(w, &v);
+	}
 }
 
-int rvmm_walk(const struct rvmm_source *src, uint64_t root_pa, int levels,
-	      uint64_t start, uint64_t end, unsigned int max_tables,
-	      rvmm_visit_fn fn, void *arg, struct rvmm_walk_stats *st)
+static int walk_from_root(const struct rvmm_source *src, uint64_t root_pa,
+			  int levels, uint64_t start, uint64_t end,
+			  unsigned int max_tables, int post_order,
+			  rvmm_visit_fn fn, void *arg,
+			  struct rvmm_walk_stats *st)
 {
 	struct rvmm_walk_stats dummy;
 	struct walk w;
@@ -399,10 +407,27 @@ int rvmm_walk(const struct rvmm_source *src, uint64_t root_pa, int levels,
 	w.max_tables = max_tables ? max_tables : RVMM_WALK_DEFAULT_MAX_TABLES;
 	w.fn = fn;
 	w.arg = arg;
+	w.post_order = post_order;
 	w.st = st;
 	for (i = 0; i < RVMM_MAX_LEVELS; i++)
 		w.path[i] = ~0ULL;
 	walk_table(&w, root_pa, 0, 0, 0, 0);
 	free(w.seen.slot);
 	return (st->stopped || st->interrupted) ? -1 : 0;
+}
+
+int rvmm_walk(const struct rvmm_source *src, uint64_t root_pa, int levels,
+	      uint64_t start, uint64_t end, unsigned int max_tables,
+	      rvmm_visit_fn fn, void *arg, struct rvmm_walk_stats *st)
+{
+	return walk_from_root(src, root_pa, levels, start, end, max_tables, 0,
+			      fn, arg, st);
+}
+
+int rvmm_walk_post(const struct rvmm_source *src, uint64_t root_pa, int levels,
+		   uint64_t start, uint64_t end, unsigned int max_tables,
+		   rvmm_visit_fn fn, void *arg, struct rvmm_walk_stats *st)
+{
+	return walk_from_root(src, root_pa, levels, start, end, max_tables, 1,
+			      fn, arg, st);
 }

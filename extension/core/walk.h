@@ -55,6 +55,8 @@ enum rvmm_visit_kind {
 	RVMM_VISIT_TABLE, /* entering a table page (root included) */
 	RVMM_VISIT_LEAF,
 	RVMM_VISIT_ANOMALY,
+	/* the table's last entry is done (rvmm_walk_post only) */
+	RVMM_VISIT_TABLE_DONE,
 };
 
 enum rvmm_anomaly {
@@ -81,6 +83,9 @@ struct rvmm_visit {
 	uint64_t pa; /* leaf: PA of va; table: PA of the table */
 	uint64_t entry_pa; /* PA of the entry pointing here (0 for root) */
 	uint64_t entry; /* raw entry value (0 for root) */
+	/* TABLE and TABLE_DONE: the table's 512 entries as read, valid
+	 * during the call; NULL otherwise */
+	const uint64_t *entries;
 };
 
 /* Return non-zero to stop the walk. */
@@ -103,5 +108,14 @@ struct rvmm_walk_stats {
 int rvmm_walk(const struct rvmm_source *src, uint64_t root_pa, int levels,
 	      uint64_t start, uint64_t end, unsigned int max_tables,
 	      rvmm_visit_fn fn, void *arg, struct rvmm_walk_stats *st);
+/*
+ * rvmm_walk, plus a RVMM_VISIT_TABLE_DONE after the last entry of every
+ * table entered (post-order: after the done of each table below it), for
+ * visitors that judge a table by what happened beneath it.  No done
+ * follows once the walk stops; done visits are not counted in st.
+ */
+int rvmm_walk_post(const struct rvmm_source *src, uint64_t root_pa, int levels,
+		   uint64_t start, uint64_t end, unsigned int max_tables,
+		   rvmm_visit_fn fn, void *arg, struct rvmm_walk_stats *st);
 
 #endif

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Translation at every level for Sv39/48/57, NAPOT, PBMT, and the full
- * walker on garbage: cycles, shared tables, holes, caps, interrupts. */
+ * walker on garbage: cycles, shared tables, holes, caps, interrupts; the
+ * post-order "table done" event of rvmm_walk_post. */
 #include <string.h>
 
 #include "fake.h"
@@ -226,11 +227,128 @@ static void test_garbage(void)
 	fake_free(&f);
 }
 
+/* The order of events, as "kind level pa" records. */
+struct order {
+	int nr, done, tables, entries_match;
+	char kind[32];
+	int level[32];
+	uint64_t pa[32];
+	struct fake *f;
+};
+
+static int order_visit(void *arg, const struct rvmm_visit *v)
+{
+	struct order *o = arg;
+	int i;
+
+	if (v->kind == RVMM_VISIT_TABLE_DONE || v->kind == RVMM_VISIT_TABLE) {
+		/* the entries handed over are the table's, as read */
+		for (i = 0; v->entries && i < RVMM_PTRS_PER_TABLE; i++)
+			if (v->entries[i] != fake_r64(o->f, v->pa + 8 * i))
+				break;
+		if (v->entries && i == RVMM_PTRS_PER_TABLE)
+			o->entries_match++;
+	}
+	if (v->kind == RVMM_VISIT_TABLE_DONE)
+		o->done++;
+	if (v->kind == RVMM_VISIT_TABLE)
+		o->tables++;
+	if (o->nr < 32) {
+		o->kind[o->nr] = "TLAD"[v->kind];
+		o->level[o->nr] = v->level;
+		o->pa[o->nr] = v->pa;
+	}
+	o->nr++;
+	return 0;
+}
+
+static void test_post_order(void)
+{
+	const uint64_t va_a = 0xffffffc000000000ULL; /* Sv39 root slot 256 */
+	const uint64_t va_c = va_a + (1ULL << 30); /* root slot 257 */
+	struct fake f;
+	struct rvmm_source src;
+	struct rvmm_walk_stats st;
+	struct rvmm_xlate x;
+	struct order o;
+	uint64_t root, a, b, c;
+	int i;
+
+	fake_init(&f);
+	fake_source(&f, &src);
+	root = fake_table(&f);
+	/* root -> A -> B with two 4K leaves; root -> C with one 2M leaf */
+	fake_map(&f, root, 3, va_a, 0x80000000, 2, LEAF);
+	fake_map(&f, root, 3, va_a + 0x1000, 0x80001000, 2, LEAF);
+	fake_map(&f, root, 3, va_c, 0x80200000, 1, LEAF);
+	rvmm_translate(&src, root, 3, va_a, &x);
+	a = x.lv[1].table_pa;
+	b = x.lv[2].table_pa;
+	rvmm_translate(&src, root, 3, va_c, &x);
+	c = x.lv[1].table_pa;
+
+	memset(&o, 0, sizeof(o));
+	o.f = &f;
+	CHECK(rvmm_walk_post(&src, root, 3, 0, 0, 0, order_visit, &o, &st) ==
+	      0);
+	CHECK_EQ(o.nr, 11);
+	{
+		const char want_kind[] = "TTTLLDDTLDD";
+		const int want_level[] = {0, 1, 2, 2, 2, 2, 1, 1, 1, 1, 0};
+		const uint64_t want_pa[] = {root,	a, b,	0x80000000,
+					    0x80001000, b, a,	c,
+					    0x80200000, c, root};
+
+		for (i = 0; i < 11 && i < o.nr; i++) {
+			CHECK_EQ(o.kind[i], want_kind[i]);
+			CHECK_EQ(o.level[i], want_level[i]);
+			CHECK_EQ(o.pa[i], want_pa[i]);
+		}
+	}
+	/* TABLE and TABLE_DONE both carry the 512 entries read */
+	CHECK_EQ(o.entries_match, 8);
+	/* done visits are not tables: the stats match rvmm_walk's */
+	CHECK_EQ(st.tables, 4);
+	CHECK_EQ(st.leaves, 3);
+
+	/* rvmm_walk itself sends no done visit */
+	memset(&o, 0, sizeof(o));
+	o.f = &f;
+	rvmm_walk(&src, root, 3, 0, 0, 0, order_visit, &o, &st);
+	CHECK_EQ(o.done, 0);
+	CHECK_EQ(o.tables, 4);
+	CHECK_EQ(st.tables, 4);
+
+	/* garbage: a cycle back to the root and a table shared by two
+	 * entries; every table entered is done exactly once */
+	fake_w64(&f, root + 8 * 300, fake_pte(root, RVMM_PTE_V));
+	fake_w64(&f, b + 8 * 7, fake_pte(a, RVMM_PTE_V));
+	fake_w64(&f, root + 8 * 301, fake_pte(b, RVMM_PTE_V));
+	memset(&o, 0, sizeof(o));
+	o.f = &f;
+	CHECK(rvmm_walk_post(&src, root, 3, 0, 0, 0, order_visit, &o, &st) ==
+	      0);
+	CHECK_EQ(o.tables, 4);
+	CHECK_EQ(o.done, 4);
+	/* root[300] cycles; b[7] sits at the PTE level (reserved); root[301]
+	 * is b again */
+	CHECK_EQ(st.anomalies, 3);
+
+	/* a walk that stops sends no more done visits */
+	memset(&o, 0, sizeof(o));
+	o.f = &f;
+	rvmm_walk_post(&src, root, 3, 0, 0, 2, order_visit, &o, &st);
+	CHECK(st.capped);
+	CHECK_EQ(o.done, 0);
+	fake_free(&f);
+}
+
 int main(void)
 {
 	test_levels(3);
 	test_levels(4);
 	test_levels(5);
 	test_garbage();
+	test_post_order();
 	return t_report();
 }
