@@ -145,13 +145,20 @@ static void judge(const struct rvmm_session *s, const struct rvmm_pf_kernel *k,
 	}
 }
 
+/*
+ * The replay rides on rvmm_walk_post, so it inherits the walker's bounds:
+ * each table entered once, cycles and shared tables reported and not
+ * followed, the table cap.  Whether a table ends up all none can only be
+ * told once everything below it is judged, hence the post-order event.
+ */
 struct sim {
 	const struct rvmm_session *s;
 	const struct rvmm_pf_kernel *k;
 	struct rvmm_pf_part *p;
-	/* tables read, and the cap: garbage tables that point back into
-	 * themselves would otherwise fan out to 512^4 reads */
-	unsigned long tables, max_tables;
+	/* per level, the table being walked and which of its entries led
+	 * to a table the removal frees */
+	uint64_t table_pa[RVMM_MAX_LEVELS];
+	uint64_t freed_child[RVMM_MAX_LEVELS][RVMM_PTRS_PER_TABLE / 64];
 };
 
 static void record(struct sim *m, int depth, uint64_t table_pa,
@@ -176,40 +183,40 @@ static void record(struct sim *m, int depth, uint64_t table_pa,
 		p->worst = t->outcome;
 }
 
-/* Returns 1 when every entry of the table is none after the removal. */
-static int sim_table(struct sim *m, uint64_t table_pa, int depth, uint64_t base)
+static int child_freed(const struct sim *m, int depth, int i)
+{
+	return (m->freed_child[depth][i / 64] >> (i % 64)) & 1;
+}
+
+/*
+ * Returns 1 when every entry of the table at depth is none after the
+ * removal: the range's leaves are cleared (counted here, reserved
+ * encodings included, since the kernel clears any present leaf), tables
+ * below count as none only when they were freed themselves.
+ */
+static int table_left_empty(struct sim *m, const struct rvmm_visit *v)
 {
 	const struct rvmm_layout *l = &m->s->layout;
-	uint64_t ent[RVMM_PTRS_PER_TABLE], esz, va, child;
+	uint64_t esz = rvmm_level_size(l->levels, v->level), va;
 	struct rvmm_pf_part *p = m->p;
 	struct rvmm_pte pte;
 	int i, empty = 1;
 
-	if (m->tables++ >= m->max_tables) {
-		p->capped = 1;
-		return 0;
-	}
-	if (m->s->src.ops->read_phys(m->s->src.ctx, table_pa, ent,
-				     sizeof(ent)) != RVMM_READ_OK) {
-		p->read_errors++;
-		return 0;
-	}
-	esz = rvmm_level_size(l->levels, depth);
 	for (i = 0; i < RVMM_PTRS_PER_TABLE; i++) {
-		if (!ent[i])
+		if (!v->entries[i])
 			continue;
-		va = base + i * esz;
-		if (!depth)
+		va = v->va + i * esz;
+		if (!v->level)
 			va = rvmm_canonical(l, va);
 		if (va > p->va_end - 1 || va + (esz - 1) < p->va_start) {
 			empty = 0; /* outside the range: kept */
 			continue;
 		}
-		rvmm_pte_decode(ent[i], &pte);
+		rvmm_pte_decode(v->entries[i], &pte);
 		if (pte.kind == RVMM_PTE_NONE) {
 			empty = 0; /* not present: skipped, not none */
 		} else if (pte.kind == RVMM_PTE_LEAF) {
-			if (!depth) { /* remove_pgd_mapping skips leaves */
+			if (!v->level) { /* remove_pgd_mapping skips leaves */
 				empty = 0;
 				continue;
 			}
@@ -217,28 +224,66 @@ static int sim_table(struct sim *m, uint64_t table_pa, int depth, uint64_t base)
 			p->leaf_bytes += esz;
 			if (va < p->va_start || va + (esz - 1) > p->va_end - 1)
 				p->partial_leaves++;
-		} else if (depth + 1 < l->levels) {
-			child = pte.pfn << RVMM_PAGE_SHIFT;
-			if (sim_table(m, child, depth + 1, va) && depth >= 1)
-				record(m, depth + 1, child, table_pa + 8 * i,
-				       va, esz);
-			else
-				empty = 0;
-		} else {
-			empty = 0; /* table bit at PTE level: reserved */
+		} else if (!child_freed(m, v->level, i)) {
+			/* kept, or never entered: unreadable, a cycle, shared,
+			 * reserved bits, or a table bit at the PTE level */
+			empty = 0;
 		}
 	}
 	return empty;
 }
 
+static int sim_visit(void *arg, const struct rvmm_visit *v)
+{
+	struct sim *m = arg;
+	struct rvmm_pf_part *p = m->p;
+	int parent = v->level - 1, idx;
+
+	switch (v->kind) {
+	case RVMM_VISIT_TABLE:
+		m->table_pa[v->level] = v->pa;
+		memset(m->freed_child[v->level], 0,
+		       sizeof(m->freed_child[v->level]));
+		break;
+	case RVMM_VISIT_ANOMALY:
+		if (v->anomaly == RVMM_AN_READ_ERROR ||
+		    v->anomaly == RVMM_AN_NOT_IN_DUMP)
+			p->read_errors++;
+		else if (v->anomaly == RVMM_AN_CYCLE)
+			p->cycles++;
+		else if (v->anomaly == RVMM_AN_SHARED)
+			p->shared++;
+		break;
+	case RVMM_VISIT_TABLE_DONE:
+		/* the root and P4D tables are never freed */
+		if (!table_left_empty(m, v) || v->level < 2)
+			break;
+		record(m, v->level, v->pa, v->entry_pa, v->va,
+		       rvmm_level_size(m->s->layout.levels, parent));
+		idx = (int)((v->entry_pa - m->table_pa[parent]) / 8);
+		m->freed_child[parent][idx / 64] |= 1ULL << (idx % 64);
+		break;
+	case RVMM_VISIT_LEAF:
+		break; /* counted with the table's other entries */
+	}
+	return 0;
+}
+
 void rvmm_pf_simulate(const struct rvmm_session *s,
 		      const struct rvmm_pf_kernel *k, struct rvmm_pf_part *p)
 {
-	struct sim m = {s, k, p, 0, s->opt.max_tables};
+	struct sim m;
+	struct rvmm_walk_stats st;
 
-	if (!m.max_tables)
-		m.max_tables = RVMM_WALK_DEFAULT_MAX_TABLES;
 	if (p->skipped || p->va_end <= p->va_start)
 		return;
-	sim_table(&m, s->layout.swapper_pg_dir_pa, 0, 0);
+	memset(&m, 0, sizeof(m));
+	m.s = s;
+	m.k = k;
+	m.p = p;
+	rvmm_walk_post(&s->src, s->layout.swapper_pg_dir_pa, s->layout.levels,
+		       p->va_start, p->va_end, s->opt.max_tables, sim_visit, &m,
+		       &st);
+	if (st.capped)
+		p->capped = 1;
 }

@@ -35,6 +35,9 @@ struct rvmm_pf_part {
 	int noncanonical; /* the VA range is not addressable in this mode */
 	uint64_t va_start, va_end;
 	unsigned long leaves, partial_leaves, read_errors;
+	/* table entries the walk did not follow: a table already on the
+	 * path, or one already replayed through another entry */
+	unsigned long cycles, shared;
 	uint64_t leaf_bytes;
 	int nr;
 	int truncated; /* more than RVMM_PF_MAX_TABLES freed */

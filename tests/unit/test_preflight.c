@@ -356,6 +356,63 @@ static void test_cmd(void)
 	CHECK(rvmm_preflight_parse_range("1000", &st, &en));
 }
 
+/*
+ * Garbage the old stand-alone replay followed blindly: a PUD entry that
+ * shares the PMD table of the window before it (the replay freed the
+ * table twice), and a PMD entry pointing back at its own table (the
+ * replay re-read it as a PTE table and counted its 2M leaf again as 4K).
+ * On the walker each table is replayed once, and what the walk does not
+ * follow keeps its parent.
+ */
+static void test_cycle_and_shared(void)
+{
+	struct kcfg c = {.debug_vm = 1, .fix = 0, .split_pmd = 1};
+	struct fake_kernel k;
+	struct rvmm_session s;
+	struct rvmm_source src;
+	struct rvmm_pf_kernel kk;
+	struct rvmm_pf_part *p = calloc(1, sizeof(*p));
+	uint64_t va, pud, pmd, pud_entry, pmd_entry;
+
+	fake_kernel_build(&k, 4);
+	configure(&k, &c, &src);
+	va = map_section_memmap(&k, HOT, HOT_MEMMAP);
+	pud = table_at(&k, va, 1);
+	pmd = table_at(&k, va, 2);
+	table_page(&k, pmd, POISON2, 0xffffffff);
+	/* the next 1 GiB window (the memmap of the next 64 GiB) */
+	pud_entry = pud + 8 * (((va >> 30) & 511) + 1);
+	CHECK_EQ(fake_r64(&k.f, pud_entry), 0);
+	fake_w64(&k.f, pud_entry, fake_pte(pmd, RVMM_PTE_V));
+	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+
+	simulate(&s, HOT, HOT + 2 * SZ_64G, &kk, p);
+	CHECK_EQ(p->shared, 1);
+	CHECK_EQ(p->cycles, 0);
+	CHECK_EQ(p->leaves, 1);
+	CHECK_EQ(p->nr, 1);
+	CHECK_EQ(p->t[0].table_pa, pmd);
+	CHECK_EQ(p->t[0].entry_pa, pud_entry - 8);
+	CHECK_EQ(p->worst, RVMM_PF_BUG);
+
+	/* undo the sharing; a PMD entry in range now points at its table */
+	fake_w64(&k.f, pud_entry, 0);
+	pmd_entry = pmd + 8 * (((va >> 21) & 511) + 1);
+	CHECK_EQ(fake_r64(&k.f, pmd_entry), 0);
+	fake_w64(&k.f, pmd_entry, fake_pte(pmd, RVMM_PTE_V));
+	simulate(&s, HOT, HOT + SZ_64G, &kk, p);
+	CHECK_EQ(p->cycles, 1);
+	CHECK_EQ(p->shared, 0);
+	CHECK_EQ(p->leaves, 1);
+	CHECK_EQ(p->leaf_bytes, SZ_2M);
+	/* the looping entry stays, so the PMD table is not freed */
+	CHECK_EQ(p->nr, 0);
+	CHECK_EQ(p->worst, RVMM_PF_OK);
+	CHECK_EQ(p->capped, 0);
+	free(p);
+	fake_free(&k.f);
+}
+
 int main(void)
 {
 	test_whole_window();
@@ -363,6 +420,7 @@ int main(void)
 	test_shared_window();
 	test_sv39();
 	test_pte_table_fixed();
+	test_cycle_and_shared();
 	test_cmd();
 	return t_report();
 }
