@@ -75,7 +75,8 @@ spaces.
 end
 
 define rvmm-level-name
-  # $arg0: level index (0 = root); names as in the kernel's pgtable.h
+  # $arg0: level index (0 = root); names as in the kernel's pgtable.h,
+  # the rule of walk.c rvmm_level_name (the root is PGD in every mode)
   if $arg0 == 0
     echo PGD
   else
@@ -155,15 +156,52 @@ rvmm-pte-bits ENTRY: print the V R W X U G A D bits of a page-table entry
 (plus Svpbmt and Svnapot bits when set).
 end
 
+define rvmm-status-name
+  # $arg0: a $rvmm_status; the words of walk.c rvmm_xlate_status_str
+  if $arg0 == 0
+    echo ok
+  end
+  if $arg0 == 1
+    echo not mapped
+  end
+  if $arg0 == 2
+    echo table outside memory
+  end
+  if $arg0 == 3
+    echo table page not in dump
+  end
+  if $arg0 == 4
+    echo non-canonical address
+  end
+  if $arg0 == 5
+    echo reserved PTE encoding
+  end
+  if $arg0 == 6
+    echo misaligned or bad NAPOT leaf
+  end
+end
+document rvmm-status-name
+rvmm-status-name N: print the name of translation status N.
+rvmm-status-name N: print the name of a $rvmm_status (enum
+rvmm_xlate_status in extension/core/rvmm.h: 0 ok, 1 not mapped, 4
+non-canonical address, 5 reserved PTE encoding, 6 misaligned or bad
+NAPOT leaf) as walk.c's rvmm_xlate_status_str names it.
+end
+
 define rvmm-walk
   # $arg0 root PA, $arg1 VA, $arg2 1 = print every level.
-  # Out: $rvmm_ok (1 translated), $rvmm_pa, $rvmm_leaf_size.
+  # Out: $rvmm_ok (1 translated), $rvmm_status, $rvmm_pa, $rvmm_leaf_size.
+  # Mirrors walk.c rvmm_translate step by step; the rule each step
+  # follows is named beside it.
   set $rvmm_w_table = (unsigned long)($arg0)
   set $rvmm_w_va = (unsigned long)($arg1)
   set $rvmm_w_lvl = 0
   set $rvmm_ok = 0
+  # walk.c rvmm_translate: a walk that runs out of levels is "not mapped"
+  set $rvmm_status = 1
   set $rvmm_w_more = 1
   while $rvmm_w_more
+    # walk.c level_shift: 12 + 9 bits per level below this one
     set $rvmm_w_shift = 12 + 9 * ($rvmm_levels - 1 - $rvmm_w_lvl)
     set $rvmm_w_idx = ($rvmm_w_va >> $rvmm_w_shift) & 511
     set $rvmm_w_epa = $rvmm_w_table + 8 * $rvmm_w_idx
@@ -177,32 +215,88 @@ define rvmm-walk
       echo \n
     end
     set $rvmm_w_more = 0
+    # pte.c rvmm_pte_decode: V clear is RVMM_PTE_NONE, whatever else is set
     if ($rvmm_w_e & 1) == 0
+      set $rvmm_status = 1
       if $arg2
         echo \ \ not mapped (V clear)\n
       end
     else
+      # pte.c rvmm_pte_decode: the PFN is bits 53:10 (RVMM_PTE_PFN_MASK)
       set $rvmm_w_pfn = ($rvmm_w_e >> 10) & ((1UL << 44) - 1)
+      # walk.c is_reserved, over pte.c rvmm_pte_decode's reserved_wx,
+      # reserved_bits (RVMM_PTE_RSVD_MASK) and pbmt == RVMM_PBMT_RSVD:
+      # for a table entry as for a leaf, the MMU faults, so does the walk
+      set $rvmm_w_rsvd = 0
       if ($rvmm_w_e & 0x6) == 0x4
-        # W without R is reserved: the MMU faults, so does the walk.
+        set $rvmm_w_rsvd = 1
+      end
+      if ($rvmm_w_e >> 54) & 0x7f
+        set $rvmm_w_rsvd = 2
+      end
+      if (($rvmm_w_e >> 61) & 3) == 3
+        set $rvmm_w_rsvd = 3
+      end
+      if $rvmm_w_rsvd
+        set $rvmm_status = 5
         if $arg2
-          echo \ \ reserved encoding (W without R)\n
+          # walk.c rvmm_anomaly_str(RVMM_AN_RESERVED), and which part
+          echo \ \ reserved PTE encoding
+          if $rvmm_w_rsvd == 1
+            echo \ (W without R)\n
+          end
+          if $rvmm_w_rsvd == 2
+            echo \ (bits 60:54 set)\n
+          end
+          if $rvmm_w_rsvd == 3
+            echo \ (PBMT=3)\n
+          end
         end
       else
+      # pte.c rvmm_pte_decode: a leaf is any entry with R, W or X
       if ($rvmm_w_e & 0xe) != 0
+        # walk.c rvmm_level_size: the leaf maps its level's size
         set $rvmm_leaf_size = 1UL << $rvmm_w_shift
-        # Svnapot: a 64 KiB leaf whose low 4 PFN bits encode its size.
-        if ($rvmm_w_e >> 63) && $rvmm_w_lvl == $rvmm_levels - 1
-          set $rvmm_leaf_size = 0x10000
-          set $rvmm_w_pfn = $rvmm_w_pfn & ~0xfUL
+        set $rvmm_w_bad = 0
+        if $rvmm_w_e >> 63
+          # walk.c check_leaf: Svnapot defines only 64 KiB (order 4, pfn
+          # bits 3:0 = 1000, pte.c's napot_order) at the PTE level
+          if $rvmm_w_lvl != $rvmm_levels - 1 || ($rvmm_w_pfn & 0xf) != 8
+            set $rvmm_w_bad = 1
+          else
+            set $rvmm_leaf_size = 0x10000
+            set $rvmm_w_pfn = $rvmm_w_pfn & ~0xfUL
+          end
+        else
+          # walk.c check_leaf: a superpage's PFN is aligned to its size
+          if $rvmm_w_pfn & (($rvmm_leaf_size >> 12) - 1)
+            set $rvmm_w_bad = 2
+          end
         end
-        set $rvmm_pa = ($rvmm_w_pfn << 12) + ($rvmm_w_va & ($rvmm_leaf_size - 1))
-        set $rvmm_leaf_level = $rvmm_w_lvl
-        set $rvmm_ok = 1
-      else
-        if $rvmm_w_lvl == $rvmm_levels - 1
+        if $rvmm_w_bad
+          set $rvmm_status = 6
           if $arg2
-            echo \ \ reserved: a table entry at the last level\n
+            # walk.c rvmm_anomaly_str: RVMM_AN_BAD_NAPOT, RVMM_AN_MISALIGNED
+            if $rvmm_w_bad == 1
+              echo \ \ bad NAPOT leaf\n
+            else
+              echo \ \ misaligned superpage leaf\n
+            end
+          end
+        else
+          # walk.c rvmm_translate: the leaf's base plus the VA's offset
+          set $rvmm_pa = ($rvmm_w_pfn << 12) + ($rvmm_w_va & ($rvmm_leaf_size - 1))
+          set $rvmm_leaf_level = $rvmm_w_lvl
+          set $rvmm_ok = 1
+          set $rvmm_status = 0
+        end
+      else
+        # walk.c rvmm_translate: a table entry at the last level is
+        # reserved (RVMM_XL_RESERVED)
+        if $rvmm_w_lvl == $rvmm_levels - 1
+          set $rvmm_status = 5
+          if $arg2
+            echo \ \ reserved PTE encoding (a table entry at the last level)\n
           end
         else
           set $rvmm_w_table = $rvmm_w_pfn << 12
@@ -217,8 +311,13 @@ end
 document rvmm-walk
 rvmm-walk ROOT-PA VA VERBOSE: walk VA from the table at ROOT-PA.
 rvmm-walk ROOT-PA VA VERBOSE: walk VA through the page tables rooted at
-physical address ROOT-PA (physical reads only).  Sets $rvmm_ok, $rvmm_pa,
-$rvmm_leaf_size, $rvmm_leaf_level; prints every level when VERBOSE is 1.
+physical address ROOT-PA (physical reads only), with the C walker's rules
+(extension/core/walk.c rvmm_translate, pte.c rvmm_pte_decode): reserved
+encodings (W without R, bits 60:54, PBMT=3, a table entry at the last
+level) and misaligned superpages or bad NAPOT leaves stop the walk as the
+MMU would fault.  Sets $rvmm_ok, $rvmm_status (see rvmm-status-name),
+$rvmm_pa, $rvmm_leaf_size, $rvmm_leaf_level; prints every level when
+VERBOSE is 1.
 end
 
 define rvmm-file-banner
@@ -601,9 +700,12 @@ define rvmm-vtop
   rvmm-init
   if $rvmm_inited
     set $rvmm_va = (unsigned long)($arg0)
-    # canonical: bits 63..VA_BITS-1 all equal (walk.c, layout.c)
+    # walk.c rvmm_translate: canonical means bits 63..VA_BITS-1 all
+    # equal (rvmm_sign_extend(va, va_bits) == va); no walk otherwise
     set $rvmm_hi = $rvmm_va >> ($rvmm_va_bits - 1)
     if $rvmm_hi != 0 && $rvmm_hi != (1UL << (65 - $rvmm_va_bits)) - 1
+      set $rvmm_ok = 0
+      set $rvmm_status = 4
       printf "VA 0x%016lx: non-canonical address in Sv%lu (bits 63-%lu must all equal bit %lu); no walk\n", $rvmm_va, $rvmm_va_bits, $rvmm_va_bits, $rvmm_va_bits - 1
     else
       rvmm-vtop-walk
@@ -622,6 +724,11 @@ define rvmm-vtop-walk
   if $rvmm_ok
     printf "  -> PA 0x%016lx via a %lu KiB leaf at ", $rvmm_pa, $rvmm_leaf_size >> 10
     rvmm-level-name $rvmm_leaf_level
+    echo \n
+  else
+    # the status as cmd_vtop.c prints it: walk.c rvmm_xlate_status_str
+    printf "  -> "
+    rvmm-status-name $rvmm_status
     echo \n
   end
   if $rvmm_va >= $rvmm_page_offset && $rvmm_va < $rvmm_kimg_va - (2UL << 30)
