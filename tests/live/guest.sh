@@ -15,7 +15,8 @@ cleanup() {
 		timeout 5 tail --pid="$p" -f /dev/null 2>/dev/null ||
 			kill -9 "$p" 2>/dev/null
 	done
-	rm -rf "$tmp"
+	# KEEP_TMP=1 keeps the guests' files for a look after a failure
+	[ -n "${KEEP_TMP:-}" ] || rm -rf "$tmp"
 }
 trap cleanup EXIT
 
