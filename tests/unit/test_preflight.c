@@ -384,7 +384,7 @@ static void test_cycle_and_shared(void)
 	pud_entry = pud + 8 * (((va >> 30) & 511) + 1);
 	CHECK_EQ(fake_r64(&k.f, pud_entry), 0);
 	fake_w64(&k.f, pud_entry, fake_pte(pmd, RVMM_PTE_V));
-	CHECK(rvmm_session_open(&s, &src, NULL) == NULL);
+	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 
 	simulate(&s, HOT, HOT + 2 * SZ_64G, &kk, p);
 	CHECK_EQ(p->shared, 1);
