@@ -61,14 +61,15 @@ const char *rvmm_xlate_status_str(enum rvmm_xlate_status st)
 		return "ok";
 	case RVMM_XL_NOT_MAPPED:
 		return "not mapped";
+	/* what stops a translation and what a walk reports: one name */
 	case RVMM_XL_READ_ERROR:
-		return "table outside memory";
+		return rvmm_anomaly_str(RVMM_AN_READ_ERROR);
 	case RVMM_XL_NOT_IN_DUMP:
-		return "table page not in dump";
+		return rvmm_anomaly_str(RVMM_AN_NOT_IN_DUMP);
 	case RVMM_XL_NON_CANONICAL:
 		return "non-canonical address";
 	case RVMM_XL_RESERVED:
-		return "reserved PTE encoding";
+		return rvmm_anomaly_str(RVMM_AN_RESERVED);
 	case RVMM_XL_BAD_LEAF:
 		return "misaligned or bad NAPOT leaf";
 	}
