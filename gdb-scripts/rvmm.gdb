@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # rvmm.gdb: riscv64 kernel page tables, struct page / ptdesc and
 # mem_section on a live QEMU guest, in GDB's own command language (no
 # Python).  Use with gdb-multiarch (GDB >= 10) and the guest's vmlinux:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Write docs/commands.md from the command table (extension/core/cmd_table.c)
 # as the tools print it: crash's help page (`rvmm --help=crash`, what
 # `help rvmm` prints) and each tool's usage text, so the reference cannot

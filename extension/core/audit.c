@@ -61,26 +61,17 @@ static const char *risk_of(const struct rvmm_session *s,
 	    fix->hot_remove == 0)
 		return NULL;
 	if (!strcmp(t->region, "vmemmap") && t->level == levels - 1)
-		return "vmemmap PTE table never constructed: free_pte_table "
-		       "runs pagetable_pte_dtor on it when the range is "
-		       "removed";
+		return "vmemmap PTE table never constructed: free_pte_table runs pagetable_pte_dtor on it when the range is removed";
 	/* only a kernel that runs the dtor unguarded, or might: a name
 	 * alone proves no guard */
 	if (!strcmp(t->region, "vmemmap") && t->level == levels - 2 &&
 	    !(fix->present == 1 && fix->evidence == RVMM_FIX_EV_CODE))
 		return fix->present == 0
-			       ? "vmemmap PMD table never constructed: this "
-				 "kernel's free_pmd_table runs the PMD dtor on "
-				 "it (fix 21f1b85c8912 absent)"
-			       : "vmemmap PMD table never constructed: "
-				 "free_pmd_table runs the PMD dtor on it "
-				 "unless "
-				 "the code guards it (fix 21f1b85c8912 not "
-				 "shown in the code)";
+			       ? "vmemmap PMD table never constructed: this kernel's free_pmd_table runs the PMD dtor on it (fix 21f1b85c8912 absent)"
+			       : "vmemmap PMD table never constructed: free_pmd_table runs the PMD dtor on it unless the code guards it (fix 21f1b85c8912 not shown in the code)";
 	if (!strcmp(t->region, "linear") && t->level >= levels - 2 &&
 	    hot_pluggable(s, t->va))
-		return "linear-map table of a hot-added section never "
-		       "constructed: hot-remove runs a dtor on it";
+		return "linear-map table of a hot-added section never constructed: hot-remove runs a dtor on it";
 	return NULL;
 }
 

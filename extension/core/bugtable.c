@@ -36,14 +36,12 @@ int rvmm_bug_layout_resolve(const struct rvmm_source *src,
 	if (rvmm_symbol(src, "__start___bug_table", &bl->start) ||
 	    rvmm_symbol(src, "__stop___bug_table", &bl->stop)) {
 		rvmm_fail(&bl->err, RVMM_EFAILED,
-			  "no symbols "
-			  "__start___bug_table/__stop___bug_table");
+			  "no symbols __start___bug_table/__stop___bug_table");
 		return -1;
 	}
 	if (bl->size <= 0 || bl->size > 64 || bl->addr_off < 0) {
 		rvmm_fail(&bl->err, RVMM_EFAILED,
-			  "debug info lacks struct "
-			  "bug_entry");
+			  "debug info lacks struct bug_entry");
 		return -1;
 	}
 	/* without DEBUG_BUGVERBOSE: only bug_addr (and flags) */
@@ -61,8 +59,7 @@ int rvmm_bug_layout_resolve(const struct rvmm_source *src,
 	if (bl->stop < bl->start ||
 	    (bl->stop - bl->start) / bl->size > MAX_ENTRIES) {
 		rvmm_fail(&bl->err, RVMM_EFAILED,
-			  "__bug_table bounds are "
-			  "garbage");
+			  "__bug_table bounds are garbage");
 		return -1;
 	}
 	bl->ok = 1;
@@ -141,9 +138,9 @@ static int find_sites(const struct rvmm_session *s, const char *file, int line,
 		return -1;
 	}
 	if (file && !bl.verbose) {
-		rvmm_fail(err, RVMM_EFAILED,
-			  "struct bug_entry has no "
-			  "file/line (kernel without DEBUG_BUGVERBOSE)");
+		rvmm_fail(
+			err, RVMM_EFAILED,
+			"struct bug_entry has no file/line (kernel without DEBUG_BUGVERBOSE)");
 		return -1;
 	}
 	nr = (bl.stop - bl.start) / bl.size;
@@ -151,10 +148,10 @@ static int find_sites(const struct rvmm_session *s, const char *file, int line,
 		n = nr - i < CHUNK ? nr - i : CHUNK;
 		if (rvmm_read_kva(s, bl.start + i * bl.size, buf,
 				  n * bl.size) != RVMM_READ_OK) {
-			rvmm_fail(err, RVMM_EFAILED,
-				  "__bug_table at 0x%016llx not "
-				  "readable in the dump",
-				  (unsigned long long)(bl.start + i * bl.size));
+			rvmm_fail(
+				err, RVMM_EFAILED,
+				"__bug_table at 0x%016llx not readable in the dump",
+				(unsigned long long)(bl.start + i * bl.size));
 			return -1;
 		}
 		for (j = 0; j < n; j++) {

@@ -38,9 +38,9 @@ static void stat_text(struct rvmm_out *o, const struct rvmm_pgtable_stat *ps)
 {
 	if (ps->counter_ok)
 		rvmm_printf(o,
-			    "NR_PAGETABLE counter: %" PRId64 " pages (vm_stat "
-			    "%" PRId64 " + per-cpu deltas of %d cpus, %d "
-			    "node(s))\n",
+			    "NR_PAGETABLE counter: %" PRId64
+			    " pages (vm_stat %" PRId64
+			    " + per-cpu deltas of %d cpus, %d node(s))\n",
 			    ps->counter, ps->counter_vm_stat, ps->nr_cpus,
 			    ps->nr_nodes);
 	else
@@ -54,16 +54,15 @@ static void stat_text(struct rvmm_out *o, const struct rvmm_pgtable_stat *ps)
 			    ps->scan_err.msg[0] ? "; " : "", ps->scan_err.msg);
 	else
 		rvmm_printf(o,
-			    "struct pages with page_type table: unknown "
-			    "(%s)\n",
+			    "struct pages with page_type table: unknown (%s)\n",
 			    ps->scan_err.msg);
 	if (ps->counter_ok && ps->scan_ok)
 		rvmm_printf(o,
 			    "deficit (table pages - counter): %" PRId64 "%s\n",
 			    ps->deficit,
-			    ps->deficit > 0 ? "  <- dtor run on tables never "
-					      "counted"
-					    : "");
+			    ps->deficit > 0
+				    ? "  <- dtor run on tables never counted"
+				    : "");
 	rvmm_printf(o, "per-memcg NR_PAGETABLE: not audited\n");
 }
 
@@ -89,17 +88,18 @@ static void table_json(struct rvmm_session *s, struct rvmm_out *o,
 static void table_text(struct rvmm_out *o, const struct rvmm_table_page *t)
 {
 	rvmm_printf(o,
-		    "%-8s %-4s 0x%016" PRIx64 " VA 0x%016" PRIx64 " %3u "
-		    "used  %-15s ref %-3" PRId32 "%s%s\n",
+		    "%-8s %-4s 0x%016" PRIx64 " VA 0x%016" PRIx64
+		    " %3u used  %-15s ref %-3" PRId32 "%s%s\n",
 		    t->region, t->level_name, t->pa, t->va, t->used,
 		    rvmm_table_verdict_str(t->page.verdict), t->page.refcount,
 		    t->page.reserved ? " reserved" : "",
 		    t->page.ptype == RVMM_PT_BUDDY ? " buddy" : "");
 	if (t->free_but_referenced)
-		rvmm_printf(o,
-			    "  !! free but still referenced by the entry at "
-			    "PA 0x%016" PRIx64 "\n",
-			    t->entry_pa);
+		rvmm_printf(
+			o,
+			"  !! free but still referenced by the entry at PA 0x%016" PRIx64
+			"\n",
+			t->entry_pa);
 	if (t->risk)
 		rvmm_printf(o, "  risk: %s\n", t->risk);
 }
@@ -154,25 +154,26 @@ int rvmm_cmd_audit(struct rvmm_session *s, struct rvmm_out *o)
 		rvmm_json_obj_end(&j);
 		rvmm_json_finish(&j);
 	} else {
-		rvmm_printf(o, "region   lvl  table PA           maps VA       "
-			       " "
-			       "        entries verdict       refcount\n");
+		rvmm_printf(
+			o,
+			"region   lvl  table PA           maps VA                entries verdict       refcount\n");
 		for (i = 0; i < a.nr; i++)
 			table_text(o, &a.t[i]);
-		rvmm_printf(o, "\nregion   lvl   total constructed not-constr. "
-			       "free unknown\n");
+		rvmm_printf(
+			o,
+			"\nregion   lvl   total constructed not-constr. free unknown\n");
 		for (k = 0; k < a.nr_counts; k++)
 			rvmm_printf(o, "%-8s %-4s %6lu %11lu %11lu %4lu %7lu\n",
 				    a.count[k].region, a.count[k].level_name,
 				    a.count[k].total, a.count[k].constructed,
 				    a.count[k].not_constructed,
 				    a.count[k].free_, a.count[k].unknown);
-		rvmm_printf(o,
-			    "\n%lu table pages, %lu free but still "
-			    "referenced, %lu at risk%s\n",
-			    (unsigned long)a.nr, a.free_referenced, a.risks,
-			    a.walk.capped ? " (walk TRUNCATED at the table cap)"
-					  : "");
+		rvmm_printf(
+			o,
+			"\n%lu table pages, %lu free but still referenced, %lu at risk%s\n",
+			(unsigned long)a.nr, a.free_referenced, a.risks,
+			a.walk.capped ? " (walk TRUNCATED at the table cap)"
+				      : "");
 		rvmm_printf(o, "fix 21f1b85c8912: %s (by %s)\n",
 			    a.fix.present < 0 ? "unknown"
 			    : a.fix.present   ? "present"

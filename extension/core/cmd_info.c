@@ -149,10 +149,8 @@ int rvmm_cmd_info(struct rvmm_session *s, struct rvmm_out *o)
 		rvmm_printf(o, "  %-20s 0x%016" PRIx64 "\n", f[i].name, f[i].v);
 	rvmm_printf(o,
 		    "  SIZE(page) %" PRIu64 ", SIZE(mem_section) %" PRIu64
-		    ", SECTION_SIZE_BITS %d, "
-		    "MAX_PHYSMEM_BITS %d, "
-		    "%" PRIu64 " section "
-		    "roots\n",
+		    ", SECTION_SIZE_BITS %d, MAX_PHYSMEM_BITS %d, %" PRIu64
+		    " section roots\n",
 		    l->page_struct_size, l->mem_section_size,
 		    l->section_size_bits, l->max_physmem_bits,
 		    l->nr_section_roots);

@@ -103,11 +103,11 @@ int rvmm_cmd_log(struct rvmm_session *s, struct rvmm_out *o)
 		rvmm_json_obj_end(&g.j);
 		rvmm_json_finish(&g.j);
 	} else if (st.bad_data || st.unreadable || st.interrupted) {
-		rvmm_printf(o,
-			    "rvmm: %lu records with unreadable text, %lu "
-			    "unreadable descriptors%s\n",
-			    st.bad_data, st.unreadable,
-			    st.interrupted ? ", interrupted" : "");
+		rvmm_printf(
+			o,
+			"rvmm: %lu records with unreadable text, %lu unreadable descriptors%s\n",
+			st.bad_data, st.unreadable,
+			st.interrupted ? ", interrupted" : "");
 	}
 	return 0;
 }

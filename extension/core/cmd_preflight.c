@@ -149,43 +149,43 @@ static void text_part(struct rvmm_session *s, struct rvmm_out *o,
 	int i;
 
 	if (p->skipped) {
-		rvmm_printf(o,
-			    "%s: not touched (device-private memory has "
-			    "no linear mapping)\n",
-			    p->name);
+		rvmm_printf(
+			o,
+			"%s: not touched (device-private memory has no linear mapping)\n",
+			p->name);
 		return;
 	}
 	if (p->noncanonical)
-		rvmm_printf(o,
-			    "%s VA 0x%016" PRIx64 "-0x%016" PRIx64 " is not "
-			    "canonical in %s: nothing there to free (adding "
-			    "this "
-			    "range would already fault writing its %s)\n",
-			    p->name, p->va_start, p->va_end - 1, s->layout.mode,
-			    p->is_vmemmap ? "struct pages" : "linear mapping");
+		rvmm_printf(
+			o,
+			"%s VA 0x%016" PRIx64 "-0x%016" PRIx64
+			" is not canonical in %s: nothing there to free (adding this range would already fault writing its %s)\n",
+			p->name, p->va_start, p->va_end - 1, s->layout.mode,
+			p->is_vmemmap ? "struct pages" : "linear mapping");
 	rvmm_printf(o,
-		    "%s VA 0x%016" PRIx64 "-0x%016" PRIx64 ": clears %lu"
-		    " leaves (%s)",
+		    "%s VA 0x%016" PRIx64 "-0x%016" PRIx64
+		    ": clears %lu leaves (%s)",
 		    p->name, p->va_start, p->va_end - 1, p->leaves,
 		    rvmm_size_str(p->leaf_bytes, sz, sizeof(sz)));
 	if (p->partial_leaves)
-		rvmm_printf(o,
-			    ", %lu of them only partly inside the range "
-			    "(the whole leaf goes)",
-			    p->partial_leaves);
+		rvmm_printf(
+			o,
+			", %lu of them only partly inside the range (the whole leaf goes)",
+			p->partial_leaves);
 	rvmm_printf(o, "; frees %d table%s\n", p->nr, p->nr == 1 ? "" : "s");
 	if (p->read_errors)
 		rvmm_printf(o, "  %lu tables unreadable: result incomplete\n",
 			    p->read_errors);
 	if (p->capped)
-		rvmm_printf(o, "  table cap reached (garbage tables?): result "
-			       "incomplete\n");
+		rvmm_printf(
+			o,
+			"  table cap reached (garbage tables?): result incomplete\n");
 	for (i = 0; i < p->nr; i++) {
 		t = &p->t[i];
 		rvmm_printf(o,
-			    "  frees %s table PA 0x%016" PRIx64 " (maps "
-			    "0x%016" PRIx64 "+%s, entry @0x%" PRIx64 "), %s:"
-			    " %s: %s\n",
+			    "  frees %s table PA 0x%016" PRIx64
+			    " (maps 0x%016" PRIx64 "+%s, entry @0x%" PRIx64
+			    "), %s: %s: %s\n",
 			    t->kind, t->table_pa, t->va,
 			    rvmm_size_str(t->size, sz, sizeof(sz)), t->entry_pa,
 			    dtor_str(t->dtor, t->depth, s->layout.levels),
@@ -206,8 +206,7 @@ static const char *summary(enum rvmm_pf_outcome w)
 {
 	switch (w) {
 	case RVMM_PF_BUG:
-		return "BUG: this removal will hit a VM_BUG_ON (kernel BUG, "
-		       "panic)";
+		return "BUG: this removal will hit a VM_BUG_ON (kernel BUG, panic)";
 	case RVMM_PF_OOPS:
 		return "OOPS likely: a dtor frees a bogus lock pointer";
 	case RVMM_PF_SILENT:
@@ -243,9 +242,9 @@ int rvmm_cmd_preflight(struct rvmm_session *s, struct rvmm_out *o,
 	rvmm_pf_kernel_probe(s, &k);
 	if (k.hot_remove == 0) {
 		free(vm);
-		rvmm_err(s, o,
-			 "this kernel has no riscv memory hot-remove (no "
-			 "arch_remove_memory symbol): nothing to simulate");
+		rvmm_err(
+			s, o,
+			"this kernel has no riscv memory hot-remove (no arch_remove_memory symbol): nothing to simulate");
 		return -1;
 	}
 	setup_parts(s, start, end, path, vm, lin);
@@ -288,16 +287,14 @@ int rvmm_cmd_preflight(struct rvmm_session *s, struct rvmm_out *o,
 			    "-0x%016" PRIx64 " (%s) as %s\n",
 			    start, end - 1,
 			    rvmm_size_str(end - start, sz, sizeof(sz)), pname);
-		rvmm_printf(o,
-			    "kernel: %s%s; fix 21f1b85c8912 %s (%s); "
-			    "DEBUG_VM %s (%s); THP %s; split PMD ptlocks %s"
-			    " (%s)\n",
-			    s->layout.mode,
-			    s->layout.levels == 3 ? " (frees no PMD tables)"
-						  : "",
-			    tri(k.fix_present), k.fix_how, tri(k.debug_vm),
-			    k.why_debug_vm, tri(k.thp),
-			    tri(k.split_pmd_ptlocks), k.why_split);
+		rvmm_printf(
+			o,
+			"kernel: %s%s; fix 21f1b85c8912 %s (%s); DEBUG_VM %s (%s); THP %s; split PMD ptlocks %s (%s)\n",
+			s->layout.mode,
+			s->layout.levels == 3 ? " (frees no PMD tables)" : "",
+			tri(k.fix_present), k.fix_how, tri(k.debug_vm),
+			k.why_debug_vm, tri(k.thp), tri(k.split_pmd_ptlocks),
+			k.why_split);
 		text_part(s, o, vm);
 		text_part(s, o, lin);
 		rvmm_printf(o, "verdict: %s\n", summary(worst));

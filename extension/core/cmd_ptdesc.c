@@ -17,8 +17,9 @@ int rvmm_cmd_ptdesc(struct rvmm_session *s, struct rvmm_out *o, uint64_t arg,
 	}
 	if (is_page_va && rvmm_page_to_pfn(&s->layout, arg, &pfn)) {
 		rvmm_err(s, o,
-			 "0x%016" PRIx64 " is not a struct page address "
-			 "(vmemmap 0x%016" PRIx64 ", SIZE(page) %" PRIu64 ")",
+			 "0x%016" PRIx64
+			 " is not a struct page address (vmemmap 0x%016" PRIx64
+			 ", SIZE(page) %" PRIu64 ")",
 			 arg, s->layout.vmemmap, s->layout.page_struct_size);
 		return -1;
 	}

@@ -55,9 +55,8 @@ static void flush(struct pd *d)
 		d->region = reg;
 	}
 	rvmm_printf(d->o,
-		    "0x%016" PRIx64 "-0x%016" PRIx64 "  0x%016" PRIx64 " %7s "
-		    "%-3s  "
-		    "%s\n",
+		    "0x%016" PRIx64 "-0x%016" PRIx64 "  0x%016" PRIx64
+		    " %7s %-3s  %s\n",
 		    d->va, d->end, d->pa, sz, d->level_name,
 		    rvmm_pte_bits_str(d->attr, bits, sizeof(bits)));
 }
@@ -81,10 +80,8 @@ static void table(struct pd *d, const struct rvmm_visit *v)
 		return;
 	}
 	rvmm_printf(d->o,
-		    "table %-3s PA 0x%016" PRIx64 " for VA 0x%016" PRIx64 ": "
-		    "%s "
-		    "(%s)"
-		    "\n",
+		    "table %-3s PA 0x%016" PRIx64 " for VA 0x%016" PRIx64
+		    ": %s (%s)\n",
 		    v->level_name, v->pa, v->va,
 		    rvmm_table_verdict_str(pi.verdict), pi.why);
 }
@@ -154,10 +151,10 @@ int rvmm_cmd_ptdump(struct rvmm_session *s, struct rvmm_out *o,
 
 	if (region && strcmp(region, "all") &&
 	    rvmm_region_find(&s->layout, region, &r)) {
-		rvmm_err(s, o,
-			 "unknown region '%s' (try linear, vmemmap, "
-			 "vmalloc, modules, kernel, fixmap, pci-io, user, all)",
-			 region);
+		rvmm_err(
+			s, o,
+			"unknown region '%s' (try linear, vmemmap, vmalloc, modules, kernel, fixmap, pci-io, user, all)",
+			region);
 		return -1;
 	}
 	memset(&d, 0, sizeof(d));
@@ -189,12 +186,12 @@ int rvmm_cmd_ptdump(struct rvmm_session *s, struct rvmm_out *o,
 		rvmm_json_obj_end(&d.j);
 		rvmm_json_finish(&d.j);
 	} else {
-		rvmm_printf(o,
-			    "%lu leaves in %lu ranges, %lu tables, %lu "
-			    "anomalies%s%s\n",
-			    st.leaves, d.ranges, st.tables, st.anomalies,
-			    st.interrupted ? ", interrupted" : "",
-			    st.capped ? ", TRUNCATED at the table cap" : "");
+		rvmm_printf(
+			o,
+			"%lu leaves in %lu ranges, %lu tables, %lu anomalies%s%s\n",
+			st.leaves, d.ranges, st.tables, st.anomalies,
+			st.interrupted ? ", interrupted" : "",
+			st.capped ? ", TRUNCATED at the table cap" : "");
 	}
 	return ret;
 }

@@ -104,10 +104,9 @@ static int parse_vmemmap(const struct rvmm_command *c, int argc, char **argv,
 					 err, "--section needs a number", NULL)
 			       : 0;
 	if (parse_number(argv[0], &a->num))
-		return rvmm_usage_error(err,
-					"vmemmap needs a pfn or a section "
-					"number",
-					argv[0]);
+		return rvmm_usage_error(
+			err, "vmemmap needs a pfn or a section number",
+			argv[0]);
 	a->mode = a->flag ? RVMM_VMEMMAP_SECTION : RVMM_VMEMMAP_PFN;
 	return 0;
 }
@@ -129,10 +128,9 @@ static int parse_ptdesc(const struct rvmm_command *c, int argc, char **argv,
 		return 0;
 	}
 	if (parse_number(argv[0], &a->num))
-		return rvmm_usage_error(err,
-					"ptdesc needs a pfn or a struct page "
-					"address",
-					argv[0]);
+		return rvmm_usage_error(
+			err, "ptdesc needs a pfn or a struct page address",
+			argv[0]);
 	return 0;
 }
 
@@ -174,19 +172,17 @@ static int parse_preflight(const struct rvmm_command *c, int argc, char **argv,
 	if (argc < 1 || argc > 2)
 		return wrong_args(err, c);
 	if (rvmm_preflight_parse_range(argv[0], &a->num, &a->end))
-		return rvmm_usage_error(err,
-					"preflight needs START-END or "
-					"START+SIZE, page "
-					"aligned",
-					argv[0]);
+		return rvmm_usage_error(
+			err,
+			"preflight needs START-END or START+SIZE, page aligned",
+			argv[0]);
 	a->mode = RVMM_PF_MEMORY;
 	if (argc == 2 && !strcmp(argv[1], "device-private"))
 		a->mode = RVMM_PF_DEVICE_PRIVATE;
 	else if (argc == 2 && strcmp(argv[1], "memory"))
-		return rvmm_usage_error(err,
-					"preflight path is memory or "
-					"device-private",
-					argv[1]);
+		return rvmm_usage_error(
+			err, "preflight path is memory or device-private",
+			argv[1]);
 	return 0;
 }
 
@@ -202,14 +198,10 @@ const struct rvmm_command rvmm_command_table[] = {
 		.frontends = RVMM_FE_ALL,
 		.parse = parse_none,
 		.run = run_info,
-		.help = "release, dump format, paging mode, the virtual memory "
-			"layout,\n"
-			"struct page layout, page_type scheme and memory "
-			"sections; for\n"
-			"a kdump file the dump level (makedumpfile -d), the "
-			"page\n"
-			"classes it left out and what that costs, and whether "
-			"the pages\n"
+		.help = "release, dump format, paging mode, the virtual memory layout,\n"
+			"struct page layout, page_type scheme and memory sections; for\n"
+			"a kdump file the dump level (makedumpfile -d), the page\n"
+			"classes it left out and what that costs, and whether the pages\n"
 			"it holds are those makedumpfile's rules keep.",
 	},
 	{
@@ -218,10 +210,8 @@ const struct rvmm_command rvmm_command_table[] = {
 		.frontends = RVMM_FE_ALL,
 		.parse = parse_vtop,
 		.run = run_vtop,
-		.help = "translate a kernel virtual address (hex) through "
-			"swapper_pg_dir,\n"
-			"showing every level's entry, its bits, the table page "
-			"and that\n"
+		.help = "translate a kernel virtual address (hex) through swapper_pg_dir,\n"
+			"showing every level's entry, its bits, the table page and that\n"
 			"table page's struct page verdict.",
 	},
 	{
@@ -229,15 +219,13 @@ const struct rvmm_command rvmm_command_table[] = {
 		.args = "[REGION]",
 		.option = "--tables",
 		.crash_option = "-t",
-		.option_help = "list every page-table page with its level and "
-			       "verdict instead.",
+		.option_help =
+			"list every page-table page with its level and verdict instead.",
 		.frontends = RVMM_FE_ALL,
 		.parse = parse_ptdump,
 		.run = run_ptdump,
-		.help = "the kernel page tables as merged leaf ranges per "
-			"region, like\n"
-			"the kernel's ptdump.  REGION is one of linear, "
-			"vmemmap, vmalloc,\n"
+		.help = "the kernel page tables as merged leaf ranges per region, like\n"
+			"the kernel's ptdump.  REGION is one of linear, vmemmap, vmalloc,\n"
 			"modules, kernel, fixmap, pci-io, user (default: all).",
 	},
 	{
@@ -249,11 +237,8 @@ const struct rvmm_command rvmm_command_table[] = {
 		.frontends = RVMM_FE_ALL,
 		.parse = parse_vmemmap,
 		.run = run_vmemmap,
-		.help = "the struct page range of each memory section (or of "
-			"the section\n"
-			"holding PFN, or of section N) and the vmemmap "
-			"mappings "
-			"behind\n"
+		.help = "the struct page range of each memory section (or of the section\n"
+			"holding PFN, or of section N) and the vmemmap mappings behind\n"
 			"it, with consistency checks.",
 	},
 	{
@@ -263,12 +248,9 @@ const struct rvmm_command rvmm_command_table[] = {
 		.frontends = RVMM_FE_ALL,
 		.parse = parse_ptdesc,
 		.run = run_ptdesc,
-		.help = "decode the struct page / ptdesc of a pfn (decimal, or "
-			"hex with\n"
-			"0x) or of a struct page address (hex): flags, "
-			"refcount,\n"
-			"page_type, pmd_huge_pte, ptl, memcg and the "
-			"page-table verdict.",
+		.help = "decode the struct page / ptdesc of a pfn (decimal, or hex with\n"
+			"0x) or of a struct page address (hex): flags, refcount,\n"
+			"page_type, pmd_huge_pte, ptl, memcg and the page-table verdict.",
 	},
 	{
 		.name = "log",
@@ -282,13 +264,9 @@ const struct rvmm_command rvmm_command_table[] = {
 		.frontends = RVMM_FE_ALL,
 		.parse = parse_none,
 		.run = run_audit,
-		.help = "every page-table page reachable from swapper_pg_dir "
-			"with its\n"
-			"verdict, freed tables still referenced, and "
-			"NR_PAGETABLE (with\n"
-			"per-cpu deltas) against the pages that carry the "
-			"table "
-			"type.",
+		.help = "every page-table page reachable from swapper_pg_dir with its\n"
+			"verdict, freed tables still referenced, and NR_PAGETABLE (with\n"
+			"per-cpu deltas) against the pages that carry the table type.",
 	},
 	{
 		.name = "triage",
@@ -296,12 +274,9 @@ const struct rvmm_command rvmm_command_table[] = {
 		.parse = parse_none,
 		.run = run_triage,
 		.help = "is this dump the riscv64 vmemmap PMD-table dtor bug\n"
-			"(c75a74f4ba19, fixed by 21f1b85c8912)?  Verdict "
-			"match, no-match\n"
-			"or inconclusive, the variant (bug-on or silent), "
-			"whether the\n"
-			"kernel has the fix, and each piece of evidence on its "
-			"own line.\n"
+			"(c75a74f4ba19, fixed by 21f1b85c8912)?  Verdict match, no-match\n"
+			"or inconclusive, the variant (bug-on or silent), whether the\n"
+			"kernel has the fix, and each piece of evidence on its own line.\n"
 			"See docs/triage.md.",
 	},
 	{
@@ -310,31 +285,22 @@ const struct rvmm_command rvmm_command_table[] = {
 		.frontends = RVMM_FE_ALL,
 		.parse = parse_preflight,
 		.run = run_preflight,
-		.help = "before a physical range is hot-removed (memory) or a "
-			"ZONE_DEVICE\n"
-			"range unmapped (device-private): which vmemmap and "
-			"linear-map\n"
+		.help = "before a physical range is hot-removed (memory) or a ZONE_DEVICE\n"
+			"range unmapped (device-private): which vmemmap and linear-map\n"
 			"page tables the removal would free, whether each was\n"
-			"constructed, and whether this kernel (fix present or "
-			"not,\n"
-			"DEBUG_VM, paging mode) would hit the dtor bug.  Most "
-			"useful on a\n"
-			"live guest (rvmm-live); on a dump it describes the "
-			"tables as\n"
+			"constructed, and whether this kernel (fix present or not,\n"
+			"DEBUG_VM, paging mode) would hit the dtor bug.  Most useful on a\n"
+			"live guest (rvmm-live); on a dump it describes the tables as\n"
 			"they were.",
 	},
 	{
 		.name = "xlate",
 		.args = "[on|off]",
 		.frontends = RVMM_FE_CRASH,
-		.help = "route crash's own kernel-address translation (kvtop) "
-			"through\n"
-			"rvmm's walk, or back.  On by default once the "
-			"extension loads\n"
-			"(set RVMM_NO_XLATE to keep crash's), so that kmem -s, "
-			"kmem -p,\n"
-			"rd and struct work on vmemmap and huge linear-map "
-			"addresses.",
+		.help = "route crash's own kernel-address translation (kvtop) through\n"
+			"rvmm's walk, or back.  On by default once the extension loads\n"
+			"(set RVMM_NO_XLATE to keep crash's), so that kmem -s, kmem -p,\n"
+			"rd and struct work on vmemmap and huge linear-map addresses.",
 	},
 	{NULL},
 };

@@ -90,9 +90,7 @@ static void check_section(struct vm *v, const struct rvmm_section *sec)
 		alias = rvmm_canonical(l, sec->first_page);
 		problem(v, "struct pages outside VMEMMAP_START..END", sec->nr,
 			sec->first_page,
-			"(MMU index bits alias it to "
-			"0x%016" PRIx64 ")",
-			alias);
+			"(MMU index bits alias it to 0x%016" PRIx64 ")", alias);
 	}
 	miss = unmapped_bytes(v->s, sec->first_page, sec->end_page, &first);
 	if (miss)
@@ -209,8 +207,8 @@ static int one(struct vm *v, uint64_t nr, uint64_t pfn, int by_pfn)
 
 	if (r < 0 && v->s->sections.ok && nr >= v->s->sections.nr_sections) {
 		rvmm_err(v->s, v->o,
-			 "section %" PRIu64 " is beyond NR_MEM_SECTIONS "
-			 "(%" PRIu64 ")",
+			 "section %" PRIu64
+			 " is beyond NR_MEM_SECTIONS (%" PRIu64 ")",
 			 nr, v->s->sections.nr_sections);
 		return -1;
 	}
@@ -225,8 +223,9 @@ static int one(struct vm *v, uint64_t nr, uint64_t pfn, int by_pfn)
 		rvmm_json_str(&v->j, "command", "vmemmap");
 		rvmm_json_arr_begin(&v->j, "entries");
 	} else {
-		rvmm_printf(v->o, "section  start_pfn   section_mem_map   "
-				  "flags  struct pages\n");
+		rvmm_printf(
+			v->o,
+			"section  start_pfn   section_mem_map   flags  struct pages\n");
 	}
 	print_section(v, &sec);
 	if (by_pfn) {
@@ -247,8 +246,8 @@ static int one(struct vm *v, uint64_t nr, uint64_t pfn, int by_pfn)
 			rvmm_json_obj_end(&v->j);
 		} else {
 			rvmm_printf(v->o,
-				    "pfn 0x%" PRIx64 ": struct page "
-				    "0x%016" PRIx64 " -> %s",
+				    "pfn 0x%" PRIx64
+				    ": struct page 0x%016" PRIx64 " -> %s",
 				    pfn, page, rvmm_xlate_status_str(x.status));
 			if (x.status == RVMM_XL_OK)
 				rvmm_printf(v->o, " PA 0x%016" PRIx64, x.pa);
@@ -289,9 +288,9 @@ int rvmm_cmd_vmemmap(struct rvmm_session *s, struct rvmm_out *o,
 		rvmm_json_str(&v.j, "command", "vmemmap");
 		rvmm_json_arr_begin(&v.j, "entries");
 	} else {
-		rvmm_printf(o, "section  start_pfn   section_mem_map   flags  "
-			       "struct pages   (P present M mem_map O online "
-			       "E early Z zone-device)\n");
+		rvmm_printf(
+			o,
+			"section  start_pfn   section_mem_map   flags  struct pages   (P present M mem_map O online E early Z zone-device)\n");
 	}
 	ret = rvmm_for_each_section(s, 0, each, &v, &bad);
 	if (!ret)
@@ -307,10 +306,10 @@ int rvmm_cmd_vmemmap(struct rvmm_session *s, struct rvmm_out *o,
 		rvmm_json_obj_end(&v.j);
 		rvmm_json_finish(&v.j);
 	} else {
-		rvmm_printf(o,
-			    "%zu present sections, %lu problems, %lu "
-			    "unreadable roots\n",
-			    v.nr, v.problems, bad);
+		rvmm_printf(
+			o,
+			"%zu present sections, %lu problems, %lu unreadable roots\n",
+			v.nr, v.problems, bad);
 	}
 	free(v.present);
 	return ret;

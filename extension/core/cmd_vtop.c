@@ -159,8 +159,8 @@ static void vtop_text(const struct rvmm_session *s, struct rvmm_out *o,
 		level_text(s, o, &x->lv[i], &f->table_page[i]);
 	if (f->in_linear_map)
 		rvmm_printf(o,
-			    "  linear-map formula gives PA 0x%016" PRIx64 "%s"
-			    "\n",
+			    "  linear-map formula gives PA 0x%016" PRIx64
+			    "%s\n",
 			    f->linear_formula_pa,
 			    f->linear_formula_agrees < 0 ? ""
 			    : f->linear_formula_agrees	 ? " (agrees)"

@@ -11,27 +11,20 @@
 
 #define MAX_POSITIONAL 4
 
-static const char summary[] = "riscv64 kernel page tables, vmemmap and "
-			      "page-table-page forensics";
+static const char summary[] =
+	"riscv64 kernel page tables, vmemmap and page-table-page forensics";
 
-static const char intro[] = "  Decodes a riscv64 (Sv39/Sv48/Sv57) kernel's "
-			    "memory-management state "
-			    "with\n"
-			    "  rvmm's own page-table walk, which translates "
-			    "huge leaves at every "
-			    "level,\n"
-			    "  and reads memory by physical address.  Layout "
-			    "comes from VMCOREINFO "
-			    "and\n"
-			    "  the kernel's debug info.\n";
+static const char intro[] =
+	"  Decodes a riscv64 (Sv39/Sv48/Sv57) kernel's memory-management state with\n"
+	"  rvmm's own page-table walk, which translates huge leaves at every level,\n"
+	"  and reads memory by physical address.  Layout comes from VMCOREINFO and\n"
+	"  the kernel's debug info.\n";
 
-static const char force_help[] = "go on although the vmlinux is not the build "
-				 "that wrote the\n"
-				 "dump (BUILD-ID, or release and linux_banner, "
-				 "differ): rvmm\n"
-				 "otherwise refuses, naming both builds; "
-				 "triage then says\n"
-				 "inconclusive.";
+static const char force_help[] =
+	"go on although the vmlinux is not the build that wrote the\n"
+	"dump (BUILD-ID, or release and linux_banner, differ): rvmm\n"
+	"otherwise refuses, naming both builds; triage then says\n"
+	"inconclusive.";
 
 /*
  * crash substitutes its program name for each "%s"; every example must be
@@ -57,24 +50,20 @@ static const char crash_examples[] =
 	"        pmd_huge_pte 0xdead000000000122  (LIST_POISON2)\n"
 	"        page_type    0xffffffff  (none)\n"
 	"        refcount     1\n"
-	"        verdict      not-constructed: no table page_type; "
-	"buddy-allocated page (pmd_huge_pte = LIST_POISON2)\n"
+	"        verdict      not-constructed: no table page_type; buddy-allocated page (pmd_huge_pte = LIST_POISON2)\n"
 	"\n"
 	"  The freed table is still reachable from swapper_pg_dir:\n"
 	"\n"
 	"    %s> rvmm vtop ff1fffffde000000\n"
 	"    VA 0xff1fffffde000000 (vmemmap): not mapped\n"
-	"      PUD table 0x0000000081179000 [511] @0x0000000081179ff8 = "
-	"0x000000002045e001  V - - - - - - -\n"
-	"      PMD table 0x0000000081178000 [240] @0x0000000081178780 = "
-	"0x0000000000000000  - - - - - - - -\n"
+	"      PUD table 0x0000000081179000 [511] @0x0000000081179ff8 = 0x000000002045e001  V - - - - - - -\n"
+	"      PMD table 0x0000000081178000 [240] @0x0000000081178780 = 0x0000000000000000  - - - - - - - -\n"
 	"\n"
 	"  The kernel image mapping, as merged leaf ranges:\n"
 	"\n"
 	"    %s> rvmm ptdump kernel\n"
 	"    ---[ kernel ]---\n"
-	"    0xffffffff80000000-0xffffffff80400000  0x0000000080200000      "
-	"4M PMD  V R W X - G A D\n";
+	"    0xffffffff80000000-0xffffffff80400000  0x0000000080200000      4M PMD  V R W X - G A D\n";
 
 /* Names up to this long share their line with the description. */
 #define HELP_NAME_COLUMN 11
@@ -221,11 +210,11 @@ static void build_page(struct text_buf *b, enum rvmm_frontend fe)
 		if (c->option_help)
 			add_described(b, option_for(c, fe), c->option_help);
 	}
-	add_described(b, json_option(fe),
-		      fe == RVMM_FE_CRASH ? "print JSON instead of text (any "
-					    "subcommand "
-					    "but xlate)."
-					  : "print JSON instead of text.");
+	add_described(
+		b, json_option(fe),
+		fe == RVMM_FE_CRASH
+			? "print JSON instead of text (any subcommand but xlate)."
+			: "print JSON instead of text.");
 	add_described(b, "--force", force_help);
 	if (fe == RVMM_FE_CRASH)
 		buf_add(b, crash_examples);

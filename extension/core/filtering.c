@@ -121,9 +121,9 @@ static int rules_init(const struct rvmm_session *s, struct rules *r,
 	r->hwpoison = bit_number(s, "PG_hwpoison");
 	r->hugetlb_bit = bit_number(s, "PG_hugetlb");
 	if (number(s, "PG_head_mask", &v) || r->lru < 0 || r->private_bit < 0) {
-		rvmm_fail(why, RVMM_EFAILED,
-			  "VMCOREINFO lacks NUMBER(PG_lru), NUMBER(PG_private) "
-			  "or NUMBER(PG_head_mask)");
+		rvmm_fail(
+			why, RVMM_EFAILED,
+			"VMCOREINFO lacks NUMBER(PG_lru), NUMBER(PG_private) or NUMBER(PG_head_mask)");
 		return -1;
 	}
 	r->head_mask = (uint64_t)v;
@@ -135,9 +135,9 @@ static int rules_init(const struct rvmm_session *s, struct rules *r,
 		value(s, "PAGE_UNACCEPTED_MAPCOUNT_VALUE", &r->unaccepted);
 	if ((r->level & RVMM_DL_FREE) && !r->have_buddy) {
 		/* makedumpfile then walks the free lists instead */
-		rvmm_fail(why, RVMM_EFAILED,
-			  "VMCOREINFO lacks NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE): "
-			  "free pages were found through the free lists");
+		rvmm_fail(
+			why, RVMM_EFAILED,
+			"VMCOREINFO lacks NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE): free pages were found through the free lists");
 		return -1;
 	}
 	r->nr_orders = 11;
@@ -436,8 +436,7 @@ int rvmm_filter_check(const struct rvmm_session *s,
 	fc->level = s->dump_level;
 	if (fc->level < 0) {
 		rvmm_fail(&fc->why, RVMM_EFAILED,
-			  "the dump records no dump "
-			  "level");
+			  "the dump records no dump level");
 		return 0;
 	}
 	if (!s->sections.ok) {
@@ -448,9 +447,7 @@ int rvmm_filter_check(const struct rvmm_session *s,
 	rp.n = s->sections.pages_per_section;
 	if (!rp.n || rp.n > (1ULL << 24)) {
 		rvmm_fail(&fc->why, RVMM_EFAILED,
-			  "%" PRIu64 " pages per "
-			  "section",
-			  rp.n);
+			  "%" PRIu64 " pages per section", rp.n);
 		return 0;
 	}
 	rp.with_rules = (fc->level & RVMM_DL_HOLES) &&
@@ -480,10 +477,10 @@ int rvmm_filter_check(const struct rvmm_session *s,
 		fc->ran = rp.with_rules && fc->pfns;
 		fc->misread_ran = fc->ran && fc->misread_pfns;
 		if (!fc->pfns)
-			rvmm_fail(&fc->why, RVMM_EFAILED,
-				  "no section of the dump's memory is readable "
-				  "in mem_section (%lu roots unreadable)",
-				  bad);
+			rvmm_fail(
+				&fc->why, RVMM_EFAILED,
+				"no section of the dump's memory is readable in mem_section (%lu roots unreadable)",
+				bad);
 	}
 	free(rp.state);
 	free(rp.own);
@@ -577,26 +574,25 @@ int rvmm_filter_lines(const struct rvmm_session *s,
 	classes_str(level & RVMM_DL_HOLES, classes, sizeof(classes));
 	if (fc->pfns)
 		snprintf(count, sizeof(count),
-			 ": %" PRIu64 " of %" PRIu64 " pages of the dump's "
-			 "memory are not in the file",
+			 ": %" PRIu64 " of %" PRIu64
+			 " pages of the dump's memory are not in the file",
 			 fc->absent, fc->pfns);
 	else
 		snprintf(count, sizeof(count),
 			 ": which pages the file lacks is unknown");
 	if (level & RVMM_DL_HOLES)
 		add(line, &n, max, "filtered",
-		    "dump level %d (makedumpfile -d %d) leaves out %s "
-		    "pages%s%s",
+		    "dump level %d (makedumpfile -d %d) leaves out %s pages%s%s",
 		    level, level, classes,
-		    level & RVMM_DL_ZERO ? " and stores zero pages once (read "
-					   "as zeroes)"
-					 : "",
+		    level & RVMM_DL_ZERO
+			    ? " and stores zero pages once (read as zeroes)"
+			    : "",
 		    count);
 	else
 		add(line, &n, max, "filtered", "dump level %d%s%s%s", level,
-		    level & RVMM_DL_ZERO ? " stores zero pages once (they read "
-					   "as zeroes) and leaves no page out"
-					 : " leaves no page out",
+		    level & RVMM_DL_ZERO
+			    ? " stores zero pages once (they read as zeroes) and leaves no page out"
+			    : " leaves no page out",
 		    count,
 		    fc->absent ? ": the file lacks pages its level keeps" : "");
 	if (level & RVMM_DL_HOLES) {
@@ -609,10 +605,7 @@ int rvmm_filter_lines(const struct rvmm_session *s,
 				 ", the page cache");
 		if (level & RVMM_DL_FREE)
 			add(line, &n, max, "missing",
-			    "not in the file: free pages (a page-table page "
-			    "freed before the crash, as the silent form's "
-			    "vmemmap PMD table, cannot be read, only its "
-			    "struct page)%s",
+			    "not in the file: free pages (a page-table page freed before the crash, as the silent form's vmemmap PMD table, cannot be read, only its struct page)%s",
 			    what);
 		else
 			add(line, &n, max, "missing", "not in the file: %s",
@@ -625,9 +618,8 @@ int rvmm_filter_lines(const struct rvmm_session *s,
 			    fc->why.msg);
 	} else if (judged && fc->agree == judged) {
 		add(line, &n, max, "filtered",
-		    "the file holds exactly the pages makedumpfile's rules for "
-		    "level %d keep, each judged by its own struct page "
-		    "(%" PRIu64 " pages%s)",
+		    "the file holds exactly the pages makedumpfile's rules for level %d keep, each judged by its own struct page (%" PRIu64
+		    " pages%s)",
 		    level, judged, fc->unjudged ? ", some unreadable" : "");
 	} else if (judged) {
 		char parts[160] = "";
@@ -637,19 +629,18 @@ int rvmm_filter_lines(const struct rvmm_session *s,
 				    sizeof(flags));
 		if (kept)
 			snprintf(parts, sizeof(parts),
-				 "%" PRIu64 " kept that the level leaves out "
-				 "(%s)",
+				 "%" PRIu64
+				 " kept that the level leaves out (%s)",
 				 kept, what);
 		if (fc->dropped)
 			snprintf(parts + strlen(parts),
 				 sizeof(parts) - strlen(parts),
-				 "%s%" PRIu64 " left out that it keeps "
-				 "(%" PRIu64 " in use)",
+				 "%s%" PRIu64
+				 " left out that it keeps (%" PRIu64 " in use)",
 				 kept ? ", " : "", fc->dropped,
 				 fc->dropped_in_use);
 		add(line, &n, max, "filtered",
-		    "the file disagrees with makedumpfile's level %d rules, "
-		    "each page judged by its own struct page, on %" PRIu64
+		    "the file disagrees with makedumpfile's level %d rules, each page judged by its own struct page, on %" PRIu64
 		    " of %" PRIu64 " pages: %s",
 		    level, judged - fc->agree, judged, parts);
 		if (fc->misread_ran && fc->misread_agree == fc->misread_pfns &&
@@ -657,34 +648,29 @@ int rvmm_filter_lines(const struct rvmm_session *s,
 			char sz[24];
 
 			add(line, &n, max, "filtered",
-			    "that choice is, for all %" PRIu64 " pages, the "
-			    "rules on the struct page read through the %s "
-			    "vmemmap leaves without the offset bits above 4 "
-			    "KiB: makedumpfile <= 1.7.9's riscv64 huge-leaf "
-			    "bug (fixed upstream by 863e2c4)",
+			    "that choice is, for all %" PRIu64
+			    " pages, the rules on the struct page read through the %s vmemmap leaves without the offset bits above 4 KiB: makedumpfile <= 1.7.9's riscv64 huge-leaf bug (fixed upstream by 863e2c4)",
 			    fc->misread_pfns,
 			    rvmm_size_str(fc->memmap_leaf, sz, sizeof(sz)));
 		} else if (fc->misread_ran) {
 			add(line, &n, max, "filtered",
-			    "nor is it makedumpfile's riscv64 huge-leaf "
-			    "misreading (<= 1.7.9): that agrees on %" PRIu64
+			    "nor is it makedumpfile's riscv64 huge-leaf misreading (<= 1.7.9): that agrees on %" PRIu64
 			    " of %" PRIu64 " pages",
 			    fc->misread_agree, fc->misread_pfns);
 		}
 		if (fc->dropped == 1)
 			add(line, &n, max, "missing",
-			    "1 page the level keeps is not in the file, %s: "
-			    "pfn 0x%" PRIx64 " (flags 0x%" PRIx64 "%s%s, "
-			    "refcount %" PRId32 ")",
+			    "1 page the level keeps is not in the file, %s: pfn 0x%" PRIx64
+			    " (flags 0x%" PRIx64 "%s%s, refcount %" PRId32 ")",
 			    fc->dropped_in_use ? "in use" : "not in use",
 			    fc->dropped_pfn, fc->dropped_flags,
 			    flags[0] ? " " : "", flags, fc->dropped_refcount);
 		else if (fc->dropped)
 			add(line, &n, max, "missing",
-			    "%" PRIu64 " pages the level keeps are not in the "
-			    "file, %" PRIu64 " of them in use: e.g. pfn "
-			    "0x%" PRIx64 " (flags 0x%" PRIx64 "%s%s, refcount "
-			    "%" PRId32 ")",
+			    "%" PRIu64
+			    " pages the level keeps are not in the file, %" PRIu64
+			    " of them in use: e.g. pfn 0x%" PRIx64
+			    " (flags 0x%" PRIx64 "%s%s, refcount %" PRId32 ")",
 			    fc->dropped, fc->dropped_in_use, fc->dropped_pfn,
 			    fc->dropped_flags, flags[0] ? " " : "", flags,
 			    fc->dropped_refcount);
@@ -698,14 +684,12 @@ int rvmm_filter_lines(const struct rvmm_session *s,
 		if (fc->memmap_absent)
 			snprintf(what + strlen(what),
 				 sizeof(what) - strlen(what),
-				 "%s%" PRIu64 " of %" PRIu64 " pages of the "
-				 "struct page array",
+				 "%s%" PRIu64 " of %" PRIu64
+				 " pages of the struct page array",
 				 what[0] ? ", " : "", fc->memmap_absent,
 				 fc->memmap_pages);
 		add(line, &n, max, "missing",
-		    "live kernel memory that no dump level leaves out is not "
-		    "in the file: %s (page-table pages from swapper_pg_dir; "
-		    "what an absent table maps cannot be found)",
+		    "live kernel memory that no dump level leaves out is not in the file: %s (page-table pages from swapper_pg_dir; what an absent table maps cannot be found)",
 		    what);
 	}
 	return n;

@@ -93,11 +93,11 @@ static void verdict(struct graph *g, int entry, struct rvmm_fixcode_out *out)
 		out->free_pc = g->n[first_free].pc;
 	if (first_free < 0) {
 		i = first_entry(g, entry);
-		snprintf(out->why, sizeof(out->why),
-			 "no known free (free_reserved_page, pagetable_free, "
-			 "...) reached from %#llx%s",
-			 (unsigned long long)g->n[i].pc,
-			 nr_entries > 1 ? " or the other entries" : "");
+		snprintf(
+			out->why, sizeof(out->why),
+			"no known free (free_reserved_page, pagetable_free, ...) reached from %#llx%s",
+			(unsigned long long)g->n[i].pc,
+			nr_entries > 1 ? " or the other entries" : "");
 		return;
 	}
 	if (!any_dtor) {
@@ -105,10 +105,10 @@ static void verdict(struct graph *g, int entry, struct rvmm_fixcode_out *out)
 			if (g->n[i].reach && g->n[i].unknown_call)
 				break;
 		if (i < g->nr) {
-			snprintf(out->why, sizeof(out->why),
-				 "no known PMD dtor, and a call at %#llx to "
-				 "an unknown function",
-				 (unsigned long long)g->n[i].pc);
+			snprintf(
+				out->why, sizeof(out->why),
+				"no known PMD dtor, and a call at %#llx to an unknown function",
+				(unsigned long long)g->n[i].pc);
 			return;
 		}
 		out->verdict = RVMM_FC_NO_DTOR;
@@ -122,18 +122,18 @@ static void verdict(struct graph *g, int entry, struct rvmm_fixcode_out *out)
 			if (g->n[i].reach_avoid && g->n[i].unknown_call)
 				break;
 		if (i < g->nr) {
-			snprintf(out->why, sizeof(out->why),
-				 "call at %#llx before the dtor to an unknown "
-				 "function",
-				 (unsigned long long)g->n[i].pc);
+			snprintf(
+				out->why, sizeof(out->why),
+				"call at %#llx before the dtor to an unknown function",
+				(unsigned long long)g->n[i].pc);
 			return;
 		}
 		out->verdict = RVMM_FC_UNGUARDED;
-		snprintf(out->why, sizeof(out->why),
-			 "the dtor at %#llx is on every path to the free at "
-			 "%#llx",
-			 (unsigned long long)out->dtor_pc,
-			 (unsigned long long)out->free_pc);
+		snprintf(
+			out->why, sizeof(out->why),
+			"the dtor at %#llx is on every path to the free at %#llx",
+			(unsigned long long)out->dtor_pc,
+			(unsigned long long)out->free_pc);
 		return;
 	}
 	/* some path leaves the dtor out: which branch, on what? */
@@ -162,47 +162,47 @@ static void verdict(struct graph *g, int entry, struct rvmm_fixcode_out *out)
 		out->skip_pc = g->n[skip].pc;
 		if (!fixcode_tests_param(n, &reg, &when_true)) {
 			out->branch_reg = reg;
-			snprintf(out->why, sizeof(out->why),
-				 "the branch at %#llx goes round the dtor on "
-				 "%s, not shown to hold %s",
-				 (unsigned long long)n->pc,
-				 rvmm_rv_reg_name(reg), pname(g->in));
+			snprintf(
+				out->why, sizeof(out->why),
+				"the branch at %#llx goes round the dtor on %s, not shown to hold %s",
+				(unsigned long long)n->pc,
+				rvmm_rv_reg_name(reg), pname(g->in));
 			return;
 		}
 		out->branch_reg = reg;
 		/* taken target is succ[1] for a branch */
 		if ((skip == n->succ[1]) != when_true) {
-			snprintf(out->why, sizeof(out->why),
-				 "the branch at %#llx on %s runs the dtor when "
-				 "%s is true",
-				 (unsigned long long)n->pc,
-				 rvmm_rv_reg_name(reg), pname(g->in));
+			snprintf(
+				out->why, sizeof(out->why),
+				"the branch at %#llx on %s runs the dtor when %s is true",
+				(unsigned long long)n->pc,
+				rvmm_rv_reg_name(reg), pname(g->in));
 			return;
 		}
 		bad = fixcode_skip_side_unknown_call(g, skip);
 		if (bad >= 0) {
-			snprintf(out->why, sizeof(out->why),
-				 "call at %#llx on the path round the dtor to "
-				 "an unknown function",
-				 (unsigned long long)g->n[bad].pc);
+			snprintf(
+				out->why, sizeof(out->why),
+				"call at %#llx on the path round the dtor to an unknown function",
+				(unsigned long long)g->n[bad].pc);
 			return;
 		}
 		(void)other;
 	}
 	if (!nr_cand) {
-		snprintf(out->why, sizeof(out->why),
-			 "a path reaches the free without the dtor, but no "
-			 "branch separates them");
+		snprintf(
+			out->why, sizeof(out->why),
+			"a path reaches the free without the dtor, but no branch separates them");
 		return;
 	}
 	out->verdict = RVMM_FC_GUARD;
-	snprintf(out->why, sizeof(out->why),
-		 "the branch at %#llx on %s (%s) goes round the dtor at "
-		 "%#llx to the free at %#llx",
-		 (unsigned long long)out->branch_pc,
-		 rvmm_rv_reg_name(out->branch_reg), pname(g->in),
-		 (unsigned long long)out->dtor_pc,
-		 (unsigned long long)out->free_pc);
+	snprintf(
+		out->why, sizeof(out->why),
+		"the branch at %#llx on %s (%s) goes round the dtor at %#llx to the free at %#llx",
+		(unsigned long long)out->branch_pc,
+		rvmm_rv_reg_name(out->branch_reg), pname(g->in),
+		(unsigned long long)out->dtor_pc,
+		(unsigned long long)out->free_pc);
 }
 
 void rvmm_fixcode_analyse(const struct rvmm_fixcode_in *in,

@@ -225,17 +225,17 @@ static int from_code(const struct fix_ctx *c, struct rvmm_fix *fx)
 	char where_guard[100] = "";
 
 	if (!ops->fn_instances || !ops->param_locations || !ops->symbol_at) {
-		snprintf(fx->detail, sizeof(fx->detail),
-			 "this front end cannot read inlined code from the "
-			 "debug info");
+		snprintf(
+			fx->detail, sizeof(fx->detail),
+			"this front end cannot read inlined code from the debug info");
 		return -1;
 	}
 	n = ops->fn_instances(c->src->ctx, "free_pmd_table", NULL, inst,
 			      MAX_INST);
 	if (n <= 0) {
-		snprintf(fx->detail, sizeof(fx->detail),
-			 "free_pmd_table is not in the debug info (no "
-			 "MEMORY_HOTREMOVE, or no DWARF)");
+		snprintf(
+			fx->detail, sizeof(fx->detail),
+			"free_pmd_table is not in the debug info (no MEMORY_HOTREMOVE, or no DWARF)");
 		return -1;
 	}
 	if (n > MAX_INST) {
@@ -304,19 +304,19 @@ static int from_code(const struct fix_ctx *c, struct rvmm_fix *fx)
 		return 1;
 	}
 	if (guard && bad)
-		snprintf(fx->detail, sizeof(fx->detail),
-			 "free_pmd_table: one copy guards the dtor (%#llx), "
-			 "another does not (%#llx)",
-			 (unsigned long long)first_guard.branch_pc,
-			 (unsigned long long)first_bad.dtor_pc);
+		snprintf(
+			fx->detail, sizeof(fx->detail),
+			"free_pmd_table: one copy guards the dtor (%#llx), another does not (%#llx)",
+			(unsigned long long)first_guard.branch_pc,
+			(unsigned long long)first_bad.dtor_pc);
 	else if (unknown)
 		snprintf(fx->detail, sizeof(fx->detail),
 			 "free_pmd_table at %#llx: %s",
 			 (unsigned long long)unknown_at, first_unknown.why);
 	else
-		snprintf(fx->detail, sizeof(fx->detail),
-			 "free_pmd_table: every copy runs with is_vmemmap "
-			 "false, the code cannot show a guard");
+		snprintf(
+			fx->detail, sizeof(fx->detail),
+			"free_pmd_table: every copy runs with is_vmemmap false, the code cannot show a guard");
 	return -1;
 }
 
@@ -360,10 +360,10 @@ void rvmm_fix_detect_code(const struct rvmm_source *src,
 	}
 	fx->present = v;
 	fx->evidence = RVMM_FIX_EV_NAME;
-	snprintf(fx->detail, sizeof(fx->detail),
-		 "free_pmd_table %s an is_vmemmap parameter: fix 21f1b85c8912 "
-		 "%s by name only (weak; code: %.120s)",
-		 v ? "has" : "lacks", v ? "present" : "absent", why);
+	snprintf(
+		fx->detail, sizeof(fx->detail),
+		"free_pmd_table %s an is_vmemmap parameter: fix 21f1b85c8912 %s by name only (weak; code: %.120s)",
+		v ? "has" : "lacks", v ? "present" : "absent", why);
 }
 
 static int read_session(void *arg, uint64_t va, void *buf, size_t len)

@@ -46,10 +46,10 @@ static void differ(struct rvmm_identity *id, const char *by)
 {
 	id->verdict = RVMM_ID_DIFFERENT;
 	id->by = by;
-	snprintf(id->msg, sizeof(id->msg),
-		 "the vmlinux is not the build that wrote this dump (%s "
-		 "differs): dump %.190s; vmlinux %.190s",
-		 by, id->dump, id->vmlinux);
+	snprintf(
+		id->msg, sizeof(id->msg),
+		"the vmlinux is not the build that wrote this dump (%s differs): dump %.190s; vmlinux %.190s",
+		by, id->dump, id->vmlinux);
 }
 
 static void same(struct rvmm_identity *id, const char *by)
@@ -102,11 +102,11 @@ void rvmm_identity_check_static(const struct rvmm_source *src,
 	}
 	snprintf(id->msg, sizeof(id->msg),
 		 "cannot tell whether the vmlinux is the dump's build: %s",
-		 !dump_id && !dump_rel	     ? "no BUILD-ID or OSRELEASE in "
-					       "VMCOREINFO"
-		 : !have_hex && !have_banner ? "the vmlinux has no build-id "
-					       "note or linux_banner"
-					     : "no comparable pair of signals");
+		 !dump_id && !dump_rel
+			 ? "no BUILD-ID or OSRELEASE in VMCOREINFO"
+		 : !have_hex && !have_banner
+			 ? "the vmlinux has no build-id note or linux_banner"
+			 : "no comparable pair of signals");
 }
 
 void rvmm_identity_check_memory(const struct rvmm_source *src,
@@ -124,19 +124,20 @@ void rvmm_identity_check_memory(const struct rvmm_source *src,
 	n = strlen(file);
 	memset(mem, 0, sizeof(mem));
 	if (read(arg, va, mem, n + 1)) {
-		snprintf(id->msg, sizeof(id->msg),
-			 "cannot tell whether the vmlinux is the dump's build: "
-			 "linux_banner at 0x%016" PRIx64 " is not in the dump",
-			 va);
+		snprintf(
+			id->msg, sizeof(id->msg),
+			"cannot tell whether the vmlinux is the dump's build: linux_banner at 0x%016" PRIx64
+			" is not in the dump",
+			va);
 		return;
 	}
 	mem[strcspn(mem, "\n")] = '\0';
 	if (strncmp(mem, RVMM_BANNER_PREFIX, strlen(RVMM_BANNER_PREFIX))) {
-		snprintf(id->msg, sizeof(id->msg),
-			 "cannot tell whether the vmlinux is the dump's build: "
-			 "no banner at linux_banner (0x%016" PRIx64
-			 "): KASLR without VMCOREINFO, or another build",
-			 va);
+		snprintf(
+			id->msg, sizeof(id->msg),
+			"cannot tell whether the vmlinux is the dump's build: no banner at linux_banner (0x%016" PRIx64
+			"): KASLR without VMCOREINFO, or another build",
+			va);
 		return;
 	}
 	rvmm_banner_build(mem, id->dump, sizeof(id->dump));

@@ -407,10 +407,10 @@ static int plausible_sections(struct lctx *c, uint64_t *v)
 	if (l->section_size_bits < RVMM_PAGE_SHIFT ||
 	    l->section_size_bits > 40 ||
 	    max_physmem_bits <= l->section_size_bits || max_physmem_bits > 56)
-		return fail(c,
-			    "implausible SECTION_SIZE_BITS %d / "
-			    "MAX_PHYSMEM_BITS %d",
-			    l->section_size_bits, max_physmem_bits);
+		return fail(
+			c,
+			"implausible SECTION_SIZE_BITS %d / MAX_PHYSMEM_BITS %d",
+			l->section_size_bits, max_physmem_bits);
 	return 0;
 }
 
@@ -429,12 +429,13 @@ static int section_roots(struct lctx *c)
 	/* 6.12 riscv64 has 2^21; beyond this is a garbage geometry that
 	 * would take hours to walk */
 	if (roots > MAX_SECTION_ROOTS) {
-		rvmm_note(c->notes,
-			  "%" PRIu64 " mem_section roots "
-			  "(SECTION_SIZE_BITS %d, SIZE(mem_section) "
-			  "%" PRIu64 "): only the first %llu read",
-			  roots, l->section_size_bits, l->mem_section_size,
-			  MAX_SECTION_ROOTS);
+		rvmm_note(
+			c->notes,
+			"%" PRIu64
+			" mem_section roots (SECTION_SIZE_BITS %d, SIZE(mem_section) %" PRIu64
+			"): only the first %llu read",
+			roots, l->section_size_bits, l->mem_section_size,
+			MAX_SECTION_ROOTS);
 		roots = MAX_SECTION_ROOTS;
 	}
 	c->section_roots = roots;
@@ -470,8 +471,7 @@ static const struct layout_rule rules[] = {
 	{.key = "NUMBER(KERNEL_LINK_ADDR)",
 	 FIELD(kernel_link_addr),
 	 .assumed = 0xffffffff80000000ULL,
-	 .note = "VMCOREINFO lacks NUMBER(KERNEL_LINK_ADDR); assumed "
-		 "0xffffffff80000000 (pgtable.h, 64BIT)",
+	 .note = "VMCOREINFO lacks NUMBER(KERNEL_LINK_ADDR); assumed 0xffffffff80000000 (pgtable.h, 64BIT)",
 	 .written = 10},
 	{.key = "NUMBER(phys_ram_base)",
 	 FIELD(phys_ram_base),
@@ -481,69 +481,60 @@ static const struct layout_rule rules[] = {
 	{.key = "NUMBER(va_kernel_pa_offset)",
 	 FIELD(va_kernel_pa_offset),
 	 .fallback = va_pa_offset_from_kernel_map,
-	 .note = "VMCOREINFO lacks NUMBER(va_kernel_pa_offset); took it from "
-		 "symbol kernel_map found at PA 0x%llx",
-	 .error = "VMCOREINFO lacks NUMBER(va_kernel_pa_offset) and symbol "
-		  "kernel_map could not be located",
+	 .note = "VMCOREINFO lacks NUMBER(va_kernel_pa_offset); took it from symbol kernel_map found at PA 0x%llx",
+	 .error =
+		 "VMCOREINFO lacks NUMBER(va_kernel_pa_offset) and symbol kernel_map could not be located",
 	 .then = image_readable,
 	 .written = 11},
 	{.key = "NUMBER(phys_ram_base)",
 	 FIELD(phys_ram_base),
 	 .flags = RULE_RETRY,
 	 .fallback = phys_ram_base_from_symbol,
-	 .note = "VMCOREINFO lacks NUMBER(phys_ram_base); took it from symbol "
-		 "phys_ram_base",
-	 .error = "VMCOREINFO lacks NUMBER(phys_ram_base) and symbol "
-		  "phys_ram_base is unreadable"},
+	 .note = "VMCOREINFO lacks NUMBER(phys_ram_base); took it from symbol phys_ram_base",
+	 .error =
+		 "VMCOREINFO lacks NUMBER(phys_ram_base) and symbol phys_ram_base is unreadable"},
 	{.key = "NUMBER(PAGE_OFFSET)",
 	 FIELD(page_offset),
 	 .fallback = page_offset_from_kernel_map,
-	 .note = "VMCOREINFO lacks NUMBER(PAGE_OFFSET); took it from symbol "
-		 "kernel_map.page_offset",
-	 .error = "VMCOREINFO lacks NUMBER(PAGE_OFFSET) and "
-		  "kernel_map.page_offset is unreadable",
+	 .note = "VMCOREINFO lacks NUMBER(PAGE_OFFSET); took it from symbol kernel_map.page_offset",
+	 .error =
+		 "VMCOREINFO lacks NUMBER(PAGE_OFFSET) and kernel_map.page_offset is unreadable",
 	 .written = 3},
 	{.key = "NUMBER(VA_BITS)",
 	 FIELD(va_bits),
 	 .fallback = va_bits_from_pgtable_levels,
-	 .note = "VMCOREINFO lacks NUMBER(VA_BITS); took %llu from symbols "
-		 "pgtable_l4/l5_enabled",
-	 .error = "VMCOREINFO lacks NUMBER(VA_BITS) and symbols "
-		  "pgtable_l4_enabled/pgtable_l5_enabled are unreadable",
+	 .note = "VMCOREINFO lacks NUMBER(VA_BITS); took %llu from symbols pgtable_l4/l5_enabled",
+	 .error =
+		 "VMCOREINFO lacks NUMBER(VA_BITS) and symbols pgtable_l4_enabled/pgtable_l5_enabled are unreadable",
 	 .then = paging_mode,
 	 .written = 5,
 	 .decimal = 1},
 	{.key = "NUMBER(VMALLOC_START)",
 	 FIELD(vmalloc_start),
 	 .fallback = vmalloc_start_from_pgtable_h,
-	 .note = "VMCOREINFO lacks NUMBER(VMALLOC_START); computed "
-		 "PAGE_OFFSET - VMALLOC_SIZE (pgtable.h)",
+	 .note = "VMCOREINFO lacks NUMBER(VMALLOC_START); computed PAGE_OFFSET - VMALLOC_SIZE (pgtable.h)",
 	 .written = 1},
 	{.key = "NUMBER(VMALLOC_END)",
 	 FIELD(vmalloc_end),
 	 .fallback = vmalloc_end_from_pgtable_h,
-	 .note = "VMCOREINFO lacks NUMBER(VMALLOC_END); assumed PAGE_OFFSET "
-		 "(pgtable.h)",
+	 .note = "VMCOREINFO lacks NUMBER(VMALLOC_END); assumed PAGE_OFFSET (pgtable.h)",
 	 .written = 4},
 	{.key = "NUMBER(VMEMMAP_END)",
 	 FIELD(vmemmap_end),
 	 .fallback = vmemmap_end_from_pgtable_h,
-	 .note = "VMCOREINFO lacks NUMBER(VMEMMAP_END); assumed VMALLOC_START "
-		 "(pgtable.h)",
+	 .note = "VMCOREINFO lacks NUMBER(VMEMMAP_END); assumed VMALLOC_START (pgtable.h)",
 	 .written = 7},
 	{.key = "NUMBER(VMEMMAP_START)",
 	 FIELD(vmemmap_start),
 	 .fallback = vmemmap_start_from_pgtable_h,
-	 .note = "VMCOREINFO lacks NUMBER(VMEMMAP_START); computed "
-		 "VMEMMAP_END - VMEMMAP_SIZE (pgtable.h)",
+	 .note = "VMCOREINFO lacks NUMBER(VMEMMAP_START); computed VMEMMAP_END - VMEMMAP_SIZE (pgtable.h)",
 	 .written = 6},
 	{.key = "NUMBER(MODULES_VADDR)",
 	 FIELD(modules_vaddr),
 	 .pair_key = "NUMBER(MODULES_END)",
 	 .pair_field = offsetof(struct rvmm_layout, modules_end),
 	 .fallback = modules_from_image_symbols,
-	 .note = "VMCOREINFO lacks NUMBER(MODULES_*); computed from symbols "
-		 "_start/_end",
+	 .note = "VMCOREINFO lacks NUMBER(MODULES_*); computed from symbols _start/_end",
 	 .written = 8},
 	{.key = "NUMBER(MODULES_VADDR)",
 	 FIELD(modules_vaddr),
@@ -551,61 +542,52 @@ static const struct layout_rule rules[] = {
 	 .pair_field = offsetof(struct rvmm_layout, modules_end),
 	 .flags = RULE_ELSE,
 	 .fallback = modules_below_link_addr,
-	 .note = "VMCOREINFO lacks NUMBER(MODULES_*); assumed "
-		 "KERNEL_LINK_ADDR - 2G .. KERNEL_LINK_ADDR"},
+	 .note = "VMCOREINFO lacks NUMBER(MODULES_*); assumed KERNEL_LINK_ADDR - 2G .. KERNEL_LINK_ADDR"},
 	{.derive = fixed_regions},
 	{.key = "SYMBOL(vmemmap)",
 	 FIELD(vmemmap),
 	 .fallback = vmemmap_from_start_pfn,
-	 .note = "VMCOREINFO lacks SYMBOL(vmemmap); took VMEMMAP_START - "
-		 "symbol vmemmap_start_pfn",
-	 .error = "VMCOREINFO lacks SYMBOL(vmemmap) and symbol "
-		  "vmemmap_start_pfn is unreadable"},
+	 .note = "VMCOREINFO lacks SYMBOL(vmemmap); took VMEMMAP_START - symbol vmemmap_start_pfn",
+	 .error =
+		 "VMCOREINFO lacks SYMBOL(vmemmap) and symbol vmemmap_start_pfn is unreadable"},
 	{.key = "SYMBOL(vmemmap)",
 	 FIELD(vmemmap),
 	 .flags = RULE_ELSE,
 	 .fallback = vmemmap_from_ram_base,
-	 .note = "VMCOREINFO lacks SYMBOL(vmemmap); took VMEMMAP_START - pfn "
-		 "of phys_ram_base (no symbol vmemmap_start_pfn)"},
+	 .note = "VMCOREINFO lacks SYMBOL(vmemmap); took VMEMMAP_START - pfn of phys_ram_base (no symbol vmemmap_start_pfn)"},
 	{.key = "SYMBOL(swapper_pg_dir)",
 	 FIELD(swapper_pg_dir),
 	 .fallback = swapper_pg_dir_from_symbol,
-	 .note = "VMCOREINFO lacks SYMBOL(swapper_pg_dir); took it from "
-		 "symbol swapper_pg_dir",
-	 .error = "VMCOREINFO lacks SYMBOL(swapper_pg_dir) and the symbol is "
-		  "unknown",
+	 .note = "VMCOREINFO lacks SYMBOL(swapper_pg_dir); took it from symbol swapper_pg_dir",
+	 .error =
+		 "VMCOREINFO lacks SYMBOL(swapper_pg_dir) and the symbol is unknown",
 	 .then = swapper_pg_dir_pa},
 	{.key = "SYMBOL(mem_section)",
 	 FIELD(mem_section),
 	 .fallback = mem_section_from_pointer,
-	 .note = "VMCOREINFO lacks SYMBOL(mem_section); read the pointer in "
-		 "symbol mem_section"},
+	 .note = "VMCOREINFO lacks SYMBOL(mem_section); read the pointer in symbol mem_section"},
 	{.key = "SYMBOL(mem_section)",
 	 FIELD(mem_section),
 	 .flags = RULE_ELSE,
 	 .assumed = 0,
-	 .note = "VMCOREINFO lacks SYMBOL(mem_section) and symbol mem_section "
-		 "is unreadable; section decoding is off"},
+	 .note = "VMCOREINFO lacks SYMBOL(mem_section) and symbol mem_section is unreadable; section decoding is off"},
 	{.key = "SIZE(mem_section)",
 	 FIELD(mem_section_size),
 	 .at_most = RVMM_PAGE_SIZE,
 	 .fallback = mem_section_size_from_type,
-	 .note = "VMCOREINFO lacks SIZE(mem_section); took it from type "
-		 "mem_section"},
+	 .note = "VMCOREINFO lacks SIZE(mem_section); took it from type mem_section"},
 	{.key = "OFFSET(mem_section.section_mem_map)",
 	 FIELD(section_mem_map_off),
 	 .fallback = section_mem_map_from_type},
 	{.key = "NUMBER(SECTION_SIZE_BITS)",
 	 FIELD(section_size_bits),
 	 .assumed = 27,
-	 .note = "VMCOREINFO lacks NUMBER(SECTION_SIZE_BITS); assumed 27 "
-		 "(asm/sparsemem.h)",
+	 .note = "VMCOREINFO lacks NUMBER(SECTION_SIZE_BITS); assumed 27 (asm/sparsemem.h)",
 	 .then = bits_or_unknown},
 	{.key = "NUMBER(MAX_PHYSMEM_BITS)",
 	 FIELD(max_physmem_bits),
 	 .assumed = 56,
-	 .note = "VMCOREINFO lacks NUMBER(MAX_PHYSMEM_BITS); assumed 56 "
-		 "(asm/sparsemem.h)",
+	 .note = "VMCOREINFO lacks NUMBER(MAX_PHYSMEM_BITS); assumed 56 (asm/sparsemem.h)",
 	 .then = plausible_sections},
 	{.derive = section_roots},
 	{.key = "LENGTH(mem_section)",
@@ -750,8 +732,9 @@ int rvmm_layout_resolve(const struct rvmm_source *src, struct rvmm_layout *l,
 
 	memset(l, 0, sizeof(*l));
 	if (!vmci(&c, "PAGESIZE", &v) && v != RVMM_PAGE_SIZE)
-		return fail(&c, "PAGESIZE is not 4096; only 4K pages are "
-				"supported");
+		return fail(
+			&c,
+			"PAGESIZE is not 4096; only 4K pages are supported");
 	l->page_size = RVMM_PAGE_SIZE;
 	/* struct page is a few words; it is also a divisor and a shift */
 	if (!vmci(&c, "SIZE(page)", &l->page_struct_size) &&
@@ -763,8 +746,9 @@ int rvmm_layout_resolve(const struct rvmm_source *src, struct rvmm_layout *l,
 	if (!l->page_struct_size) {
 		n = rvmm_size(src, "page");
 		if (n <= 0 || n > (long)RVMM_PAGE_SIZE)
-			return fail(&c, "no usable SIZE(page) in VMCOREINFO "
-					"and the type struct page is unknown");
+			return fail(
+				&c,
+				"no usable SIZE(page) in VMCOREINFO and the type struct page is unknown");
 		l->page_struct_size = n;
 	}
 	rel = src->ops->vmcoreinfo ? src->ops->vmcoreinfo(src->ctx, "OSRELEASE")

@@ -26,8 +26,7 @@
 static int is_crash_start(const char *t)
 {
 	return strstr(t, "kernel BUG at ") || strstr(t, "Kernel BUG at ") ||
-	       strstr(t, "Unable to handle "
-			 "kernel ") ||
+	       strstr(t, "Unable to handle kernel ") ||
 	       strstr(t, "page dumped because: ") || !strncmp(t, "Oops", 4);
 }
 

@@ -83,10 +83,11 @@ static int pgty_from_enums(const struct rvmm_source *src,
 		if (v > 0 && v <= 0xff)
 			no_type = v;
 		else
-			rvmm_note(notes,
-				  "enumerator PGTY_mapcount_underflow = "
-				  "%" PRId64 " is not a top byte: 0xff assumed",
-				  v);
+			rvmm_note(
+				notes,
+				"enumerator PGTY_mapcount_underflow = %" PRId64
+				" is not a top byte: 0xff assumed",
+				v);
 	}
 	p->pgty_no_type = (uint8_t)no_type;
 	for (i = 0; i < ARRAY_SIZE(pgty_name); i++) {
@@ -94,8 +95,8 @@ static int pgty_from_enums(const struct rvmm_source *src,
 			continue;
 		if (v <= 0 || v >= no_type) {
 			rvmm_note(notes,
-				  "enumerator %s = %" PRId64 " is not a "
-				  "top byte below 0x%02x: ignored",
+				  "enumerator %s = %" PRId64
+				  " is not a top byte below 0x%02x: ignored",
 				  pgty_name[i], v, (unsigned int)no_type);
 			continue;
 		}
@@ -104,12 +105,11 @@ static int pgty_from_enums(const struct rvmm_source *src,
 	}
 	p->pgty_from_enum = 1;
 	if (differ || no_type != PGTY_DEFAULT_NO_TYPE)
-		rvmm_note(notes,
-			  "page_type values from the PGTY_* enumerators "
-			  "differ from 6.12's: buddy 0x%02x table 0x%02x "
-			  "slab 0x%02x, no type from 0x%02x",
-			  p->pgty[RVMM_PT_BUDDY], p->pgty[RVMM_PT_TABLE],
-			  p->pgty[RVMM_PT_SLAB], p->pgty_no_type);
+		rvmm_note(
+			notes,
+			"page_type values from the PGTY_* enumerators differ from 6.12's: buddy 0x%02x table 0x%02x slab 0x%02x, no type from 0x%02x",
+			p->pgty[RVMM_PT_BUDDY], p->pgty[RVMM_PT_TABLE],
+			p->pgty[RVMM_PT_SLAB], p->pgty_no_type);
 	return p->pgty[RVMM_PT_TABLE] ? 0 : -1;
 }
 
@@ -147,13 +147,12 @@ static void detect_scheme(const struct rvmm_source *src,
 	if (!rvmm_enum(src, "PGTY_table", &e)) {
 		if (pgty_from_enums(src, p, notes)) {
 			pgty_defaults(p);
-			p->scheme_why = "enumerator PGTY_table exists but is "
-					"not a page_type top byte";
-			rvmm_note(notes,
-				  "page_type encoding unknown (%s); "
-				  "page-table verdicts are off unless set by "
-				  "the user",
-				  p->scheme_why);
+			p->scheme_why =
+				"enumerator PGTY_table exists but is not a page_type top byte";
+			rvmm_note(
+				notes,
+				"page_type encoding unknown (%s); page-table verdicts are off unless set by the user",
+				p->scheme_why);
 			return;
 		}
 		p->scheme = RVMM_PTYPE_TOP_BYTE;
@@ -166,8 +165,8 @@ static void detect_scheme(const struct rvmm_source *src,
 		p->scheme_why = "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)";
 		if (w == 0xf0000000U) {
 			p->scheme = RVMM_PTYPE_TOP_BYTE;
-			p->scheme_why = "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE), "
-					"no PGTY_* enumerators: 6.12 values";
+			p->scheme_why =
+				"NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE), no PGTY_* enumerators: 6.12 values";
 		} else if (w == 0xffffff7fU) {
 			p->scheme = RVMM_PTYPE_LOW_BITS;
 		} else if (w == 0xbfffffffU) {
@@ -176,12 +175,12 @@ static void detect_scheme(const struct rvmm_source *src,
 		if (p->scheme != RVMM_PTYPE_UNKNOWN)
 			return;
 	}
-	p->scheme_why = "no PGTY_table enumerator and no known "
-			"PAGE_BUDDY_MAPCOUNT_VALUE";
-	rvmm_note(notes,
-		  "page_type encoding unknown (%s); page-table "
-		  "verdicts are off unless set by the user",
-		  p->scheme_why);
+	p->scheme_why =
+		"no PGTY_table enumerator and no known PAGE_BUDDY_MAPCOUNT_VALUE";
+	rvmm_note(
+		notes,
+		"page_type encoding unknown (%s); page-table verdicts are off unless set by the user",
+		p->scheme_why);
 }
 
 /* ZONES_SHIFT follows MAX_NR_ZONES (page-flags-layout.h); NODES_SHIFT is a
@@ -322,8 +321,9 @@ int rvmm_page_layout_resolve(const struct rvmm_source *src,
 			p->pg_head = __builtin_ctzll(m);
 	}
 	if (p->pg_reserved < 0)
-		rvmm_note(notes, "enumerator PG_reserved unknown: reserved "
-				 "(memblock) pages cannot be told apart");
+		rvmm_note(
+			notes,
+			"enumerator PG_reserved unknown: reserved (memblock) pages cannot be told apart");
 	resolve_zone_node(src, opt, p, notes);
 	detect_scheme(src, opt, p, notes);
 	p->pmd_dtor_checks_huge_pte = pmd_dtor_checks(src);
@@ -341,10 +341,9 @@ int rvmm_page_layout_resolve(const struct rvmm_source *src,
 	fit(p, &p->memcg_data, 8);
 	if (p->size <= 0 || p->size > 256 || p->flags < 0 || p->refcount < 0 ||
 	    p->page_type < 0 || p->pt_huge_pte < 0) {
-		rvmm_fail(&p->err, RVMM_EINPUT,
-			  "struct page layout "
-			  "incomplete: need SIZE(page) <= 256 and offsets of "
-			  "flags, _refcount, page_type/_mapcount, lru.prev");
+		rvmm_fail(
+			&p->err, RVMM_EINPUT,
+			"struct page layout incomplete: need SIZE(page) <= 256 and offsets of flags, _refcount, page_type/_mapcount, lru.prev");
 		return -1;
 	}
 	p->ok = 1;
@@ -439,16 +438,13 @@ const char *rvmm_page_scheme_used(const struct rvmm_page_layout *p)
 {
 	switch (p->scheme) {
 	case RVMM_PTYPE_TOP_BYTE:
-		return p->pgty_from_enum ? "top byte, PGTY_* values from the "
-					   "enumerators"
-					 : "top byte, 6.12 PGTY_* values (no "
-					   "enumerators)";
+		return p->pgty_from_enum
+			       ? "top byte, PGTY_* values from the enumerators"
+			       : "top byte, 6.12 PGTY_* values (no enumerators)";
 	case RVMM_PTYPE_LOW_BITS:
-		return "base 0xf0000000, PG_table 0x200 (no PGTY_* "
-		       "enumerators)";
+		return "base 0xf0000000, PG_table 0x200 (no PGTY_* enumerators)";
 	case RVMM_PTYPE_HIGH_BITS:
-		return "base 0x80000000, PG_table 0x10000000 (no PGTY_* "
-		       "enumerators)";
+		return "base 0x80000000, PG_table 0x10000000 (no PGTY_* enumerators)";
 	case RVMM_PTYPE_UNKNOWN:
 		break;
 	}
@@ -524,33 +520,29 @@ void rvmm_page_verdict(const struct rvmm_page_layout *p,
 		pi->why = "page_type encoding unknown";
 	} else if (pi->ptype == RVMM_PT_TABLE && !hp_set) {
 		pi->verdict = RVMM_TV_CONSTRUCTED;
-		pi->why = !hp || pmd_level == 0 ? "page_type is table"
-			  : !p->pmd_dtor_checks_huge_pte
-				  ? "page_type is table (pmd_huge_pte not "
-				    "cleared: this kernel's dtor does not "
-				    "check it)"
-				  : "page_type is table (as a PMD table its "
-				    "non-zero pmd_huge_pte would trip "
-				    "VM_BUG_ON)";
+		pi->why =
+			!hp || pmd_level == 0 ? "page_type is table"
+			: !p->pmd_dtor_checks_huge_pte
+				? "page_type is table (pmd_huge_pte not cleared: this kernel's dtor does not check it)"
+				: "page_type is table (as a PMD table its non-zero pmd_huge_pte would trip VM_BUG_ON)";
 	} else if (pi->ptype == RVMM_PT_TABLE) {
 		pi->verdict = RVMM_TV_NOT_CONSTRUCTED;
-		pi->why = "page_type is table but pmd_huge_pte != 0: "
-			  "pagetable_pmd_dtor would trip VM_BUG_ON";
+		pi->why =
+			"page_type is table but pmd_huge_pte != 0: pagetable_pmd_dtor would trip VM_BUG_ON";
 	} else if (pi->is_free) {
 		pi->verdict = RVMM_TV_FREE;
-		pi->why = pi->ptype == RVMM_PT_BUDDY ? "page is free (buddy): "
-						       "stale pointer to it"
-						     : "refcount 0: page is "
-						       "free, stale pointer to "
-						       "it";
+		pi->why =
+			pi->ptype == RVMM_PT_BUDDY
+				? "page is free (buddy): stale pointer to it"
+				: "refcount 0: page is free, stale pointer to it";
 	} else {
 		pi->verdict = RVMM_TV_NOT_CONSTRUCTED;
 		if (pi->huge_pte_kind == RVMM_HP_SELF_LRU || pi->reserved)
-			pi->why = "no table page_type; memblock page "
-				  "(pmd_huge_pte = &page->lru or PG_reserved)";
+			pi->why =
+				"no table page_type; memblock page (pmd_huge_pte = &page->lru or PG_reserved)";
 		else if (pi->huge_pte_kind == RVMM_HP_POISON2)
-			pi->why = "no table page_type; buddy-allocated page "
-				  "(pmd_huge_pte = LIST_POISON2)";
+			pi->why =
+				"no table page_type; buddy-allocated page (pmd_huge_pte = LIST_POISON2)";
 		else
 			pi->why = "no table page_type";
 	}

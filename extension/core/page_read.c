@@ -28,9 +28,9 @@ int rvmm_page_decode(const struct rvmm_session *s, uint64_t pfn, int pmd_level,
 		pi->rr = pi->xs == RVMM_XL_NOT_IN_DUMP ? RVMM_READ_NOT_IN_DUMP
 						       : RVMM_READ_ERROR;
 		/* a vmemmap table page the dump lacks, or no mapping */
-		pi->why = pi->xs == RVMM_XL_NOT_IN_DUMP ? s->absent
-							: "struct page not "
-							  "mapped in vmemmap";
+		pi->why = pi->xs == RVMM_XL_NOT_IN_DUMP
+				  ? s->absent
+				  : "struct page not mapped in vmemmap";
 		return -1;
 	}
 	/* translated once: walk again only if the struct page straddles */

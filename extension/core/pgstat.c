@@ -105,16 +105,14 @@ static void read_counter(const struct rvmm_session *s,
 	c.diff = rvmm_member(src, "per_cpu_nodestat", "vm_node_stat_diff");
 	if (rvmm_enum(src, "NR_PAGETABLE", &c.item) || c.item < 0 ||
 	    c.item > 255 || c.vm_stat < 0 || c.pcp < 0 || c.diff < 0) {
-		rvmm_fail(&ps->counter_err, RVMM_EFAILED,
-			  "debug info "
-			  "lacks NR_PAGETABLE or pglist_data.vm_stat/"
-			  "per_cpu_nodestats");
+		rvmm_fail(
+			&ps->counter_err, RVMM_EFAILED,
+			"debug info lacks NR_PAGETABLE or pglist_data.vm_stat/per_cpu_nodestats");
 		return;
 	}
 	if (cpus(&c, ps)) {
 		rvmm_fail(&ps->counter_err, RVMM_EFAILED,
-			  "cannot "
-			  "read nr_cpu_ids/__per_cpu_offset");
+			  "cannot read nr_cpu_ids/__per_cpu_offset");
 		return;
 	}
 	ps->nr_cpus = c.nr_cpus;
@@ -137,8 +135,7 @@ static void read_counter(const struct rvmm_session *s,
 		}
 	} else {
 		rvmm_fail(&ps->counter_err, RVMM_EFAILED,
-			  "no symbol "
-			  "contig_page_data or node_data");
+			  "no symbol contig_page_data or node_data");
 		return;
 	}
 	ps->counter_ok = 1;
@@ -146,8 +143,7 @@ static void read_counter(const struct rvmm_session *s,
 	return;
 unreadable:
 	rvmm_fail(&ps->counter_err, RVMM_EFAILED,
-		  "node statistics "
-		  "not readable in the dump");
+		  "node statistics not readable in the dump");
 }
 
 struct scan {
@@ -335,11 +331,10 @@ static void scan_pages(const struct rvmm_session *s,
 	ps->scan_ok = 1;
 	ps->scan_complete = !bad_roots && !ps->unreadable_chunks;
 	if (!ps->scan_complete)
-		rvmm_fail(&ps->scan_err, RVMM_EFAILED,
-			  "%lu mem_section "
-			  "roots and %lu memmap pages unreadable: count is a "
-			  "lower bound",
-			  bad_roots, ps->unreadable_chunks);
+		rvmm_fail(
+			&ps->scan_err, RVMM_EFAILED,
+			"%lu mem_section roots and %lu memmap pages unreadable: count is a lower bound",
+			bad_roots, ps->unreadable_chunks);
 }
 
 void rvmm_pgtable_stat(const struct rvmm_session *s,

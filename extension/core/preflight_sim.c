@@ -54,10 +54,9 @@ void rvmm_pf_kernel_probe(const struct rvmm_session *s,
 	if (k->thp) {
 		k->split_pmd_ptlocks =
 			rvmm_member(src, "mm_struct", "pmd_huge_pte") < 0;
-		k->why_split = k->split_pmd_ptlocks ? "mm_struct has no "
-						      "pmd_huge_pte"
-						    : "mm_struct has "
-						      "pmd_huge_pte";
+		k->why_split = k->split_pmd_ptlocks
+				       ? "mm_struct has no pmd_huge_pte"
+				       : "mm_struct has pmd_huge_pte";
 	} else {
 		k->split_pmd_ptlocks = -1;
 		k->why_split = "no THP (no symbol transparent_hugepage_flags)";
@@ -75,9 +74,7 @@ static enum rvmm_pf_outcome dtor_outcome(const struct rvmm_pf_kernel *k,
 {
 	if (is_pmd && pi->rr == RVMM_READ_OK && pi->lru_prev && k->debug_vm &&
 	    k->thp && k->split_pmd_ptlocks == 1) {
-		*why = "pagetable_pmd_dtor -> pmd_ptlock_free: "
-		       "VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte), pmd_huge_pte "
-		       "is not NULL";
+		*why = "pagetable_pmd_dtor -> pmd_ptlock_free: VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte), pmd_huge_pte is not NULL";
 		return RVMM_PF_BUG;
 	}
 	switch (pi->verdict) {
@@ -92,18 +89,15 @@ static enum rvmm_pf_outcome dtor_outcome(const struct rvmm_pf_kernel *k,
 	}
 	if (k->alloc_split_ptlocks == 1 &&
 	    (!is_pmd || k->split_pmd_ptlocks != 0)) {
-		*why = "not constructed: ptlock_free frees page->private, "
-		       "which holds no lock pointer (ALLOC_SPLIT_PTLOCKS)";
+		*why = "not constructed: ptlock_free frees page->private, which holds no lock pointer (ALLOC_SPLIT_PTLOCKS)";
 		return RVMM_PF_OOPS;
 	}
 	if (pi->ptype != RVMM_PT_NONE && pi->ptype != RVMM_PT_TABLE &&
 	    k->debug_vm) {
-		*why = "not constructed and typed otherwise: "
-		       "__folio_clear_pgtable hits VM_BUG_ON_FOLIO";
+		*why = "not constructed and typed otherwise: __folio_clear_pgtable hits VM_BUG_ON_FOLIO";
 		return RVMM_PF_BUG;
 	}
-	*why = "not constructed: no BUG, but the dtor lowers NR_PAGETABLE "
-	       "for a page never counted (PageTables drifts low)";
+	*why = "not constructed: no BUG, but the dtor lowers NR_PAGETABLE for a page never counted (PageTables drifts low)";
 	return RVMM_PF_SILENT;
 }
 
@@ -135,13 +129,10 @@ static void judge(const struct rvmm_session *s, const struct rvmm_pf_kernel *k,
 	t->why = why;
 	if (t->dtor < 0 && with_dtor != RVMM_PF_OK) {
 		t->outcome = RVMM_PF_UNKNOWN;
-		t->why = with_dtor == RVMM_PF_BUG ? "kernel BUG unless the "
-						    "kernel has 21f1b85c8912 "
-						    "(fix presence unknown)"
-						  : "silent corruption unless "
-						    "the kernel has "
-						    "21f1b85c8912 "
-						    "(fix presence unknown)";
+		t->why =
+			with_dtor == RVMM_PF_BUG
+				? "kernel BUG unless the kernel has 21f1b85c8912 (fix presence unknown)"
+				: "silent corruption unless the kernel has 21f1b85c8912 (fix presence unknown)";
 	}
 }
 

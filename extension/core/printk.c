@@ -95,15 +95,15 @@ static int geometry(const struct rvmm_session *s, struct prb *p,
 	uint32_t cbits = 0, sbits = 0;
 
 	if (rvmm_symbol(&s->src, "prb", &prb)) {
-		rvmm_fail(err, RVMM_EFAILED,
-			  "no symbol prb (kernel without the "
-			  "lockless printk ringbuffer?)");
+		rvmm_fail(
+			err, RVMM_EFAILED,
+			"no symbol prb (kernel without the lockless printk ringbuffer?)");
 		return -1;
 	}
 	if (offsets(&s->src, p)) {
-		rvmm_fail(err, RVMM_EFAILED,
-			  "debug info lacks struct "
-			  "printk_ringbuffer/prb_desc/printk_info members");
+		rvmm_fail(
+			err, RVMM_EFAILED,
+			"debug info lacks struct printk_ringbuffer/prb_desc/printk_info members");
 		return -1;
 	}
 	if (rd(s, prb, &prb, 8)) {
@@ -120,17 +120,16 @@ static int geometry(const struct rvmm_session *s, struct prb *p,
 	    rd(s, tr + p->size_bits, &sbits, 4) ||
 	    rd(s, tr + p->data, &p->data_va, 8)) {
 		rvmm_fail(err, RVMM_EFAILED,
-			  "cannot read struct printk_ringbuffer "
-			  "at 0x%016llx",
+			  "cannot read struct printk_ringbuffer at 0x%016llx",
 			  (unsigned long long)prb);
 		return -1;
 	}
 	if (!cbits || cbits > MAX_COUNT_BITS || sbits < 3 ||
 	    sbits > MAX_SIZE_BITS) {
-		rvmm_fail(err, RVMM_EFAILED,
-			  "printk ringbuffer geometry is garbage "
-			  "(count_bits %u, size_bits %u)",
-			  cbits, sbits);
+		rvmm_fail(
+			err, RVMM_EFAILED,
+			"printk ringbuffer geometry is garbage (count_bits %u, size_bits %u)",
+			cbits, sbits);
 		return -1;
 	}
 	p->cbits = cbits;

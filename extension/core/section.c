@@ -41,9 +41,9 @@ int rvmm_section_layout_resolve(const struct rvmm_source *src,
 	sl->zone_device_bit =
 		enum_bit(src, "SECTION_TAINT_ZONE_DEVICE_BIT", 4, &zd_missing);
 	if (missing == 5) {
-		rvmm_note(notes, "no SECTION_*_BIT enumerators; assumed the "
-				 "6.12 CONFIG_ZONE_DEVICE layout (bits 0-4, "
-				 "last 5)");
+		rvmm_note(
+			notes,
+			"no SECTION_*_BIT enumerators; assumed the 6.12 CONFIG_ZONE_DEVICE layout (bits 0-4, last 5)");
 	} else if (zd_missing) {
 		/* Other enumerators exist: the kernel has no ZONE_DEVICE. */
 		sl->zone_device_bit = -1;
@@ -51,16 +51,16 @@ int rvmm_section_layout_resolve(const struct rvmm_source *src,
 	sl->map_mask = ~((1ULL << sl->map_last_bit) - 1);
 	if (!l->mem_section || !l->mem_section_size ||
 	    l->mem_section_size > RVMM_PAGE_SIZE) {
-		rvmm_fail(&sl->err, RVMM_EINPUT,
-			  "mem_section unavailable (need SYMBOL"
-			  "(mem_section) and SIZE(mem_section))");
+		rvmm_fail(
+			&sl->err, RVMM_EINPUT,
+			"mem_section unavailable (need SYMBOL(mem_section) and SIZE(mem_section))");
 		return -1;
 	}
 	if (l->mem_section_size < 8 ||
 	    l->section_mem_map_off > l->mem_section_size - 8) {
-		rvmm_fail(&sl->err, RVMM_EINPUT,
-			  "OFFSET(mem_section.section_mem_map) lies "
-			  "outside SIZE(mem_section)");
+		rvmm_fail(
+			&sl->err, RVMM_EINPUT,
+			"OFFSET(mem_section.section_mem_map) lies outside SIZE(mem_section)");
 		return -1;
 	}
 	sl->sections_per_root = RVMM_PAGE_SIZE / l->mem_section_size;

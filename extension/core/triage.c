@@ -30,9 +30,9 @@ static void fix_present(struct tr *r)
 	rvmm_fix_detect(r->s, &fx);
 	r->f->hot_remove = fx.hot_remove;
 	if (fx.hot_remove == 0)
-		rvmm_evidence(r->t, "hot-remove",
-			      "this kernel has no riscv memory hot-remove "
-			      "(no arch_remove_memory symbol)");
+		rvmm_evidence(
+			r->t, "hot-remove",
+			"this kernel has no riscv memory hot-remove (no arch_remove_memory symbol)");
 	r->f->fix_present = fx.present;
 	r->f->fix_evidence = fx.evidence;
 	rvmm_evidence(r->t, fx.present < 0 ? "missing" : "fix", "%s",
@@ -62,14 +62,12 @@ static void paging(struct tr *r)
 	r->f->levels = levels;
 	r->t->paging_mode = levels >= 3 && levels <= 5 ? name[levels - 3]
 						       : "unknown";
-	rvmm_evidence(r->t, "paging-mode", "%s: %s", r->s->layout.mode,
-		      r->f->hot_remove == 0 ? "no hot-remove, so no "
-					      "free_pmd_table"
-		      : levels >= 4 ? "free_pmd_table runs on hot-remove "
-				      "(pgtable_l4_enabled)"
-				    : "PMD tables are never freed "
-				      "(free_pmd_table needs "
-				      "pgtable_l4_enabled)");
+	rvmm_evidence(
+		r->t, "paging-mode", "%s: %s", r->s->layout.mode,
+		r->f->hot_remove == 0 ? "no hot-remove, so no free_pmd_table"
+		: levels >= 4
+			? "free_pmd_table runs on hot-remove (pgtable_l4_enabled)"
+			: "PMD tables are never freed (free_pmd_table needs pgtable_l4_enabled)");
 }
 
 /*
@@ -93,11 +91,10 @@ static int bug_pc(struct tr *r, uint64_t *pc)
 		*pc = lf->bug_addr;
 		return 0;
 	}
-	rvmm_evidence(r->t, "missing",
-		      "BUG site not resolved: the kernel has no "
-		      "DEBUG_BUGVERBOSE and the log gives no epc, no "
-		      "resolvable symbol (%s) and no address",
-		      lf->bug_sym[0] ? lf->bug_sym : "none");
+	rvmm_evidence(
+		r->t, "missing",
+		"BUG site not resolved: the kernel has no DEBUG_BUGVERBOSE and the log gives no epc, no resolvable symbol (%s) and no address",
+		lf->bug_sym[0] ? lf->bug_sym : "none");
 	return -1;
 }
 
@@ -153,13 +150,13 @@ static void sites(struct tr *r)
 		return;
 	}
 	if (!n) {
-		rvmm_evidence(r->t, "missing",
-			      "no __bug_table entry at %s among %lu%s", where,
-			      scanned,
-			      r->s->identity.verdict == RVMM_ID_SAME
-				      ? " of this very build"
-				      : ": the vmlinux's build is not "
-					"confirmed (see identity)");
+		rvmm_evidence(
+			r->t, "missing",
+			"no __bug_table entry at %s among %lu%s", where,
+			scanned,
+			r->s->identity.verdict == RVMM_ID_SAME
+				? " of this very build"
+				: ": the vmlinux's build is not confirmed (see identity)");
 		return;
 	}
 	f->site_resolved = 1;
@@ -205,16 +202,15 @@ static void sites(struct tr *r)
 			      b->nr_chain > 0 ? ", inlined: " : "", chain);
 	}
 	if (f->site_resolved < 0) {
-		rvmm_evidence(r->t, "missing",
-			      "this front end cannot map "
-			      "addresses to functions: BUG site unresolved");
+		rvmm_evidence(
+			r->t, "missing",
+			"this front end cannot map addresses to functions: BUG site unresolved");
 		return;
 	}
-	rvmm_evidence(r->t, "bug-site",
-		      "%d __bug_table entries at %s, %d "
-		      "of them pmd_ptlock_free's VM_BUG_ON_PAGE(ptdesc->"
-		      "pmd_huge_pte)",
-		      n, where, dtor);
+	rvmm_evidence(
+		r->t, "bug-site",
+		"%d __bug_table entries at %s, %d of them pmd_ptlock_free's VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte)",
+		n, where, dtor);
 	if (!lf->has_epc && !lf->bug_no_file) {
 		/* without epc, any dtor site in the teardown will do */
 		f->site_is_pmd_dtor = dtor > 0 ? 1 : step_unknown ? -1 : 0;
@@ -250,18 +246,19 @@ static void page_pfn_from_ptr(struct tr *r)
 		lf->has_page_pfn = 1;
 		snprintf(ptr, sizeof(ptr), "0x%016" PRIx64, lf->page_ptr);
 		snprintf(num, sizeof(num), "0x%" PRIx64, pfn);
-		rvmm_evidence(r->t, "page-dump",
-			      "no pfn printed: pfn %s from the struct page "
-			      "pointer %s",
-			      num, ptr);
+		rvmm_evidence(
+			r->t, "page-dump",
+			"no pfn printed: pfn %s from the struct page pointer %s",
+			num, ptr);
 		return;
 	}
 	lf->has_page_dump = 0;
-	rvmm_evidence(r->t, "missing",
-		      "the page dump prints no pfn%s: PMD table unknown",
-		      lf->has_page_ptr ? " and its struct page pointer is "
-					 "hashed or not in vmemmap"
-				       : "");
+	rvmm_evidence(
+		r->t, "missing",
+		"the page dump prints no pfn%s: PMD table unknown",
+		lf->has_page_ptr
+			? " and its struct page pointer is hashed or not in vmemmap"
+			: "");
 }
 
 #define NO_VERBOSE " [verbose debug info unavailable]"
@@ -280,10 +277,10 @@ static void log_bug(struct tr *r)
 
 	f->bug_in_log = lf->has_bug;
 	if (!lf->has_bug) {
-		rvmm_evidence(r->t, "log",
-			      "no \"kernel BUG at\" in the kernel "
-			      "log (%zu lines)",
-			      r->log.nr);
+		rvmm_evidence(
+			r->t, "log",
+			"no \"kernel BUG at\" in the kernel log (%zu lines)",
+			r->log.nr);
 		return;
 	}
 	if (lf->bug_no_file) {
@@ -313,28 +310,27 @@ static void log_bug(struct tr *r)
 	if (lf->has_epc)
 		rvmm_evidence(r->t, "log", "epc 0x%016" PRIx64, lf->epc);
 	if (lf->has_page_dump) {
-		f->page_dump_reason = strstr(lf->dumped_because, "pmd_huge_"
-								 "pte") != NULL;
+		f->page_dump_reason =
+			strstr(lf->dumped_because, "pmd_huge_pte") != NULL;
 		if (!lf->has_page_pfn)
 			page_pfn_from_ptr(r);
 	}
 	if (lf->has_page_dump) {
 		f->page_known = 1;
 		rvmm_evidence(r->t, "page-dump",
-			      "pfn 0x%" PRIx64 " refcount "
-			      "%d, page dumped because: %s",
+			      "pfn 0x%" PRIx64
+			      " refcount %d, page dumped because: %s",
 			      lf->page_pfn, lf->page_refcount,
 			      lf->dumped_because[0] ? lf->dumped_because : "?");
 		if (lf->nr_raw > 2)
-			rvmm_evidence(r->t, "page-dump",
-				      "raw word 2 (lru.prev"
-				      " = pmd_huge_pte) 0x%016" PRIx64 "%s",
-				      lf->raw[2],
-				      lf->raw[2] == r->s->pages.list_poison2
-					      ? " = LIST_POISON2: buddy page "
-						"never "
-						"through the ctor"
-					      : "");
+			rvmm_evidence(
+				r->t, "page-dump",
+				"raw word 2 (lru.prev = pmd_huge_pte) 0x%016" PRIx64
+				"%s",
+				lf->raw[2],
+				lf->raw[2] == r->s->pages.list_poison2
+					? " = LIST_POISON2: buddy page never through the ctor"
+					: "");
 	}
 	for (i = 0; i < ARRAY_SIZE(path); i++)
 		if (rvmm_log_trace_has(lf, path[i]))
@@ -394,8 +390,9 @@ static void pmd_page(struct tr *r)
 					  pi.ptype != RVMM_PT_TABLE;
 		rvmm_evidence(r->t, "pmd-table",
 			      "struct page of pfn 0x%" PRIx64
-			      ": page_type 0x%08" PRIx32 " (%s), pmd_huge_pte "
-			      "0x%016" PRIx64 " (%s), refcount %" PRId32 ": %s",
+			      ": page_type 0x%08" PRIx32
+			      " (%s), pmd_huge_pte 0x%016" PRIx64
+			      " (%s), refcount %" PRId32 ": %s",
 			      pfn, pi.page_type, rvmm_ptype_str(pi.ptype),
 			      pi.lru_prev,
 			      rvmm_huge_pte_kind_str(pi.huge_pte_kind),
@@ -409,27 +406,25 @@ static void pmd_page(struct tr *r)
 		f->page_referenced_by_pud = !strcmp(reg, "vmemmap") &&
 					    ft.level == s->layout.levels - 2;
 		rvmm_evidence(r->t, "pmd-table",
-			      "still referenced: %s entry at "
-			      "PA 0x%016" PRIx64 " = 0x%016" PRIx64 " maps %s "
-			      "VA "
-			      "0x%016" PRIx64 " through it (free_pmd_table had "
-			      "not cleared it)",
+			      "still referenced: %s entry at PA 0x%016" PRIx64
+			      " = 0x%016" PRIx64 " maps %s VA 0x%016" PRIx64
+			      " through it (free_pmd_table had not cleared it)",
 			      rvmm_level_name(s->layout.levels, ft.level - 1),
 			      ft.entry_pa, ft.entry, reg, ft.va);
 	} else {
 		f->page_referenced_by_pud = 0;
-		rvmm_evidence(r->t, "pmd-table",
-			      "no page-table entry from "
-			      "swapper_pg_dir points to pfn 0x%" PRIx64,
-			      pfn);
+		rvmm_evidence(
+			r->t, "pmd-table",
+			"no page-table entry from swapper_pg_dir points to pfn 0x%" PRIx64,
+			pfn);
 	}
 	rr = s->src.ops->read_phys(s->src.ctx, pfn << RVMM_PAGE_SHIFT, e,
 				   sizeof(e));
 	if (rr != RVMM_READ_OK) {
 		rvmm_evidence(r->t, "missing", "page pfn 0x%" PRIx64 " %s", pfn,
-			      rr == RVMM_READ_NOT_IN_DUMP ? "not in the dump "
-							    "(filtered out)"
-							  : "not readable");
+			      rr == RVMM_READ_NOT_IN_DUMP
+				      ? "not in the dump (filtered out)"
+				      : "not readable");
 		return;
 	}
 	for (i = 0; i < RVMM_PTRS_PER_TABLE; i++)
@@ -464,9 +459,9 @@ static void accounting(struct tr *r)
 		      "NR_PAGETABLE %" PRId64 " vs %" PRIu64
 		      " pages with page_type table: deficit %" PRId64 "%s",
 		      ps.counter, ps.table_pages, ps.deficit,
-		      ps.deficit > 0 ? " (dtor run on tables that were never "
-				       "counted)"
-				     : "");
+		      ps.deficit > 0
+			      ? " (dtor run on tables that were never counted)"
+			      : "");
 }
 
 /* mem_section roots are never freed: an all-empty root outlives a
@@ -495,18 +490,16 @@ static void empty_root(struct roots *ro)
 		f->removed_without_pmd = 1;
 	else if (f->removed_without_pmd < 0)
 		f->removed_without_pmd = 0;
-	rvmm_evidence(ro->r->t, "sections",
-		      "sections 0x%" PRIx64 "-0x%" PRIx64 " (pfn 0x%" PRIx64
-		      "-): mem_section root "
-		      "allocated but all empty: memory was hot-added there "
-		      "and is gone again; their struct pages at 0x%016" PRIx64
-		      " %s",
-		      ro->first_nr, ro->last_nr, ro->first_nr * pps, va,
-		      pmd_gone ? "have no PMD table any more (upper entry "
-				 "empty)"
-		      : x.status == RVMM_XL_OK ? "are still mapped"
-					       : "are unmapped, the PMD table "
-						 "still exists");
+	rvmm_evidence(
+		ro->r->t, "sections",
+		"sections 0x%" PRIx64 "-0x%" PRIx64 " (pfn 0x%" PRIx64
+		"-): mem_section root allocated but all empty: memory was hot-added there and is gone again; their struct pages at 0x%016" PRIx64
+		" %s",
+		ro->first_nr, ro->last_nr, ro->first_nr * pps, va,
+		pmd_gone ? "have no PMD table any more (upper entry empty)"
+		: x.status == RVMM_XL_OK
+			? "are still mapped"
+			: "are unmapped, the PMD table still exists");
 }
 
 static int root_visit(void *arg, const struct rvmm_section *sec)
@@ -545,9 +538,9 @@ static void removed_sections(struct tr *r)
 	if (ro.have && !ro.nonzero)
 		empty_root(&ro);
 	if (!r->f->removed_sections)
-		rvmm_evidence(r->t, "sections",
-			      "no emptied mem_section root: "
-			      "no trace of a completed hot-remove");
+		rvmm_evidence(
+			r->t, "sections",
+			"no emptied mem_section root: no trace of a completed hot-remove");
 }
 
 /* A struct page address the MMU cannot reach through vmemmap. */
@@ -566,19 +559,15 @@ static void other_oops(struct tr *r)
 		pfn < 1ULL << (l->max_physmem_bits - RVMM_PAGE_SHIFT);
 	if (r->f->oops_struct_page_out_of_range)
 		rvmm_evidence(r->t, "oops",
-			      "Unable to handle kernel %s at "
-			      "0x%016" PRIx64 ": the struct page of pfn "
-			      "0x%" PRIx64 ", outside "
-			      "VMEMMAP_START..END "
-			      "(0x%016" PRIx64 "-0x%016" PRIx64 ") in %s: a "
-			      "different "
-			      "bug",
+			      "Unable to handle kernel %s at 0x%016" PRIx64
+			      ": the struct page of pfn 0x%" PRIx64
+			      ", outside VMEMMAP_START..END (0x%016" PRIx64
+			      "-0x%016" PRIx64 ") in %s: a different bug",
 			      r->lf.fault_kind, a, pfn, l->vmemmap_start,
 			      l->vmemmap_end, l->mode);
 	else
 		rvmm_evidence(r->t, "oops",
-			      "Unable to handle kernel %s at "
-			      "0x%016" PRIx64,
+			      "Unable to handle kernel %s at 0x%016" PRIx64,
 			      r->lf.fault_kind, a);
 }
 

@@ -70,20 +70,16 @@ static const char *bug_chain_gap(const struct rvmm_triage_facts *f,
 		size_t off;
 		const char *what;
 	} link[] = {
-		{offsetof(struct rvmm_triage_facts, site_resolved), "BUG site "
-								    "in "
-								    "__bug_"
-								    "table"},
+		{offsetof(struct rvmm_triage_facts, site_resolved),
+		 "BUG site in __bug_table"},
 		{offsetof(struct rvmm_triage_facts, site_is_pmd_dtor),
 		 "BUG site is pmd_ptlock_free's VM_BUG_ON_PAGE"},
 		{offsetof(struct rvmm_triage_facts, site_in_teardown),
 		 "BUG site inlined into remove_pgd_mapping/free_pmd_table"},
-		{offsetof(struct rvmm_triage_facts, page_known), "page dump "
-								 "naming the "
-								 "PMD table"},
-		{offsetof(struct rvmm_triage_facts, page_read), "struct page "
-								"of the PMD "
-								"table"},
+		{offsetof(struct rvmm_triage_facts, page_known),
+		 "page dump naming the PMD table"},
+		{offsetof(struct rvmm_triage_facts, page_read),
+		 "struct page of the PMD table"},
 		{offsetof(struct rvmm_triage_facts, page_not_constructed),
 		 "PMD table never constructed"},
 		{offsetof(struct rvmm_triage_facts, page_referenced_by_pud),
@@ -125,20 +121,16 @@ static void decide_bug(struct rvmm_triage *t)
 		 * whatever the code or the names suggested.
 		 */
 		if (fix_claimed(f))
-			rvmm_evidence(t, "fix",
-				      "the %s said the fix is present, but the "
-				      "dump shows the dtor ran on a vmemmap "
-				      "PMD table: the fix is absent or "
-				      "ineffective in this kernel",
-				      f->fix_evidence == RVMM_FIX_EV_CODE
-					      ? "code"
-					      : "parameter name");
+			rvmm_evidence(
+				t, "fix",
+				"the %s said the fix is present, but the dump shows the dtor ran on a vmemmap PMD table: the fix is absent or ineffective in this kernel",
+				f->fix_evidence == RVMM_FIX_EV_CODE
+					? "code"
+					: "parameter name");
 		t->fix_present = 0;
 		t->fix_evidence = RVMM_FIX_EV_DUMP;
 		set(t, RVMM_MATCH, RVMM_VARIANT_BUG_ON,
-		    "VM_BUG_ON_PAGE(ptdesc->"
-		    "pmd_huge_pte) in free_pmd_table on a vmemmap PMD table "
-		    "that was never constructed");
+		    "VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte) in free_pmd_table on a vmemmap PMD table that was never constructed");
 		return;
 	}
 	if (is_false) {
@@ -148,9 +140,7 @@ static void decide_bug(struct rvmm_triage *t)
 		return;
 	}
 	snprintf(why, sizeof(why),
-		 "kernel BUG that may be this one; missing: "
-		 "%s",
-		 gap);
+		 "kernel BUG that may be this one; missing: %s", gap);
 	set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE, why);
 }
 
@@ -168,72 +158,54 @@ static void decide_silent(struct rvmm_triage *t)
 
 	if (f->hot_remove == 0 && !(f->deficit_known && f->deficit > 0)) {
 		set(t, RVMM_NO_MATCH, RVMM_VARIANT_NONE,
-		    "no BUG in the log, and this kernel has no riscv memory "
-		    "hot-remove: it never frees a vmemmap PMD table");
+		    "no BUG in the log, and this kernel has no riscv memory hot-remove: it never frees a vmemmap PMD table");
 		return;
 	}
 	if (f->deficit_known && !f->deficit_exact && !cannot) {
 		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
-		    "no BUG in the log; NR_PAGETABLE accounting from an "
-		    "incomplete count; missing: a complete count");
+		    "no BUG in the log; NR_PAGETABLE accounting from an incomplete count; missing: a complete count");
 		return;
 	}
 	if (f->deficit_known && f->deficit <= 0) {
 		set(t, RVMM_NO_MATCH, RVMM_VARIANT_NONE,
-		    f->other_oops == 1 ? "no BUG and no NR_PAGETABLE deficit; "
-					 "the kernel crashed "
-					 "on something else"
-				       : "no BUG and no NR_PAGETABLE "
-					 "deficit");
+		    f->other_oops == 1
+			    ? "no BUG and no NR_PAGETABLE deficit; the kernel crashed on something else"
+			    : "no BUG and no NR_PAGETABLE deficit");
 		return;
 	}
 	if (!f->deficit_known) {
 		if (cannot)
 			set(t, RVMM_NO_MATCH, RVMM_VARIANT_NONE,
-			    "no BUG in the "
-			    "log and the kernel cannot take this path");
+			    "no BUG in the log and the kernel cannot take this path");
 		else
 			set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
-			    "no BUG in "
-			    "the log; missing: NR_PAGETABLE accounting");
+			    "no BUG in the log; missing: NR_PAGETABLE accounting");
 		return;
 	}
 	/* a deficit: is it ours? */
 	if (cannot) {
 		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
-		    f->hot_remove == 0 ? "NR_PAGETABLE deficit, but this "
-					 "kernel has no riscv memory "
-					 "hot-remove: another dtor imbalance"
-		    : f->levels == 3   ? "NR_PAGETABLE deficit, but Sv39 never "
-					 "frees PMD tables: another dtor "
-					 "imbalance"
-				       : "NR_PAGETABLE deficit, but the code "
-					 "guards the dtor with is_vmemmap: "
-					 "another dtor imbalance");
+		    f->hot_remove == 0
+			    ? "NR_PAGETABLE deficit, but this kernel has no riscv memory hot-remove: another dtor imbalance"
+		    : f->levels == 3
+			    ? "NR_PAGETABLE deficit, but Sv39 never frees PMD tables: another dtor imbalance"
+			    : "NR_PAGETABLE deficit, but the code guards the dtor with is_vmemmap: another dtor imbalance");
 		return;
 	}
 	if (f->fix_present != 0) {
 		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
-		    f->fix_present == 1 ? "NR_PAGETABLE deficit; the fix is "
-					  "present by "
-					  "its parameter name only; missing: "
-					  "whether the "
-					  "code guards the dtor"
-					: "NR_PAGETABLE deficit; missing: "
-					  "whether the "
-					  "kernel runs the dtor unguarded");
+		    f->fix_present == 1
+			    ? "NR_PAGETABLE deficit; the fix is present by its parameter name only; missing: whether the code guards the dtor"
+			    : "NR_PAGETABLE deficit; missing: whether the kernel runs the dtor unguarded");
 		return;
 	}
 	if (f->removed_without_pmd != 1) {
 		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
-		    "NR_PAGETABLE "
-		    "deficit on an unfixed kernel; missing: a removed range "
-		    "whose vmemmap PMD table is gone");
+		    "NR_PAGETABLE deficit on an unfixed kernel; missing: a removed range whose vmemmap PMD table is gone");
 		return;
 	}
 	set(t, RVMM_MATCH, RVMM_VARIANT_SILENT,
-	    "NR_PAGETABLE deficit on an "
-	    "unfixed kernel after a hot-remove freed a vmemmap PMD table");
+	    "NR_PAGETABLE deficit on an unfixed kernel after a hot-remove freed a vmemmap PMD table");
 }
 
 void rvmm_triage_decide(struct rvmm_triage *t)
@@ -245,15 +217,13 @@ void rvmm_triage_decide(struct rvmm_triage *t)
 	t->vulnerable_warning = 0;
 	if (f->other_build == 1)
 		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
-		    "the vmlinux is not the build that wrote this dump "
-		    "(--force): no verdict can be drawn from it");
+		    "the vmlinux is not the build that wrote this dump (--force): no verdict can be drawn from it");
 	else if (f->bug_in_log == 1 &&
 		 (f->bug_is_mm_h == 1 || f->page_dump_reason == 1))
 		decide_bug(t);
 	else if (f->log_ok != 1 && !(f->deficit_known && f->deficit > 0))
 		set(t, RVMM_INCONCLUSIVE, RVMM_VARIANT_NONE,
-		    "missing: the "
-		    "kernel log (cannot tell whether a BUG fired)");
+		    "missing: the kernel log (cannot tell whether a BUG fired)");
 	else
 		decide_silent(t);
 	if (t->verdict == RVMM_NO_MATCH)
@@ -261,13 +231,10 @@ void rvmm_triage_decide(struct rvmm_triage *t)
 	if (t->verdict != RVMM_MATCH && f->fix_present == 0 && f->levels >= 4 &&
 	    f->other_build != 1 && f->hot_remove != 0) {
 		t->vulnerable_warning = 1;
-		rvmm_evidence(t, "warning",
-			      "this kernel is vulnerable: free_pmd_table runs "
-			      "the PMD dtor without the is_vmemmap guard (fix "
-			      "21f1b85c8912 absent, by %s) and %s frees PMD "
-			      "tables; hot-removing memory that empties a "
-			      "vmemmap PMD table will hit this bug",
-			      rvmm_fix_evidence_str(f->fix_evidence),
-			      f->levels == 5 ? "Sv57" : "Sv48");
+		rvmm_evidence(
+			t, "warning",
+			"this kernel is vulnerable: free_pmd_table runs the PMD dtor without the is_vmemmap guard (fix 21f1b85c8912 absent, by %s) and %s frees PMD tables; hot-removing memory that empties a vmemmap PMD table will hit this bug",
+			rvmm_fix_evidence_str(f->fix_evidence),
+			f->levels == 5 ? "Sv57" : "Sv48");
 	}
 }

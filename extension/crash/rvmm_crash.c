@@ -115,9 +115,9 @@ static void set_routing(int on, int announce)
 	}
 	if (announce)
 		fprintf(fp, "rvmm: crash's kernel address translation is %s\n",
-			crash_kvtop ? "routed through rvmm (rvmm xlate off to "
-				      "undo)"
-				    : "crash's own");
+			crash_kvtop
+				? "routed through rvmm (rvmm xlate off to undo)"
+				: "crash's own");
 }
 
 /*
@@ -245,8 +245,7 @@ static void cmd_rvmm(void)
 	}
 	if (sig)
 		error(INFO,
-		      "internal fault (signal %d) in 'rvmm %s'; command "
-		      "abandoned, session continues\n",
+		      "internal fault (signal %d) in 'rvmm %s'; command abandoned, session continues\n",
 		      sig, args[1]);
 	if (rc == RVMM_DISPATCH_USAGE)
 		cmd_usage(pc->curcmd, SYNOPSIS);

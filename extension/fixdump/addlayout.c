@@ -215,8 +215,9 @@ int check_layout(struct rvmm_debuginfo *di, const char *path,
 		if (rvmm_vmci_get(&src, key, &got) != RVMM_VMCI_OK ||
 		    got != a->value[i] || numbers[i].value != a->value[i]) {
 			rvmm_fail(err, RVMM_EINPUT,
-				  "%s reads back as %#" PRIx64 " and resolves "
-				  "to %#" PRIx64 ", not %#" PRIx64,
+				  "%s reads back as %#" PRIx64
+				  " and resolves to %#" PRIx64
+				  ", not %#" PRIx64,
 				  key, got, numbers[i].value, a->value[i]);
 			ret = -1;
 			break;

@@ -138,9 +138,9 @@ int locate_by_symbols(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 	if (rvmm_debuginfo_symbol(di, "_start", &start_va, NULL) ||
 	    rvmm_debuginfo_symbol(di, "kernel_map", &kmap_va, NULL) ||
 	    rvmm_debuginfo_symbol(di, "vmcoreinfo_note", &note_ptr_va, NULL)) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "vmlinux lacks _start, kernel_map or "
-			  "vmcoreinfo_note");
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"vmlinux lacks _start, kernel_map or vmcoreinfo_note");
 		return -1;
 	}
 	off_va_pa = rvmm_debuginfo_member_offset(di, "kernel_mapping",
@@ -153,9 +153,9 @@ int locate_by_symbols(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 		return -1;
 	}
 	if (find_image(di, dump, start_va, &image_pa)) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "the vmlinux's linux_banner is not at any 2 "
-			  "MiB-aligned load address: another kernel?");
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"the vmlinux's linux_banner is not at any 2 MiB-aligned load address: another kernel?");
 		return -1;
 	}
 	/* image symbols: pa = image_pa + (va - _start), KASLR or not */
@@ -168,12 +168,11 @@ int locate_by_symbols(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 		return -1;
 	}
 	if (phys_addr != image_pa) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "kernel_map.phys_addr %#llx is not the image found "
-			  "at "
-			  "%#llx",
-			  (unsigned long long)phys_addr,
-			  (unsigned long long)image_pa);
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"kernel_map.phys_addr %#llx is not the image found at %#llx",
+			(unsigned long long)phys_addr,
+			(unsigned long long)image_pa);
 		return -1;
 	}
 	if (!note_va) {

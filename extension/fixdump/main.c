@@ -32,27 +32,21 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: " PROG " [--force] [--scan] [--add-layout] VMLINUX "
-		   "IN OUT\n"
-		   "Write OUT, a copy of the riscv64 dump IN (ELF or "
-		   "kdump-compressed)\n"
-		   "with the guest kernel's VMCOREINFO note added, found "
-		   "through the\n"
-		   "VMLINUX symbols or else by scanning memory.  VMLINUX may "
-		   "be '-'\n"
-		   "(scan only, no OSRELEASE check).\n"
-		   "  --force       replace a VMCOREINFO the dump already has\n"
-		   "  --scan        skip the symbol method\n"
-		   "  --add-layout  keep (or add) VMCOREINFO and add to it "
-		   "the riscv64 layout\n"
-		   "                numbers crash needs that the kernel did "
-		   "not write (6.1:\n"
-		   "                NUMBER(phys_ram_base), "
-		   "NUMBER(PAGE_OFFSET), NUMBER(VA_BITS),\n"
-		   "                ...), as rvmm resolves them from VMLINUX "
-		   "and memory; never\n"
-		   "                a key the kernel wrote; a "
-		   "line " ADDLAYOUT_MARK "=... names them\n");
+	fprintf(f,
+		"usage: " PROG
+		" [--force] [--scan] [--add-layout] VMLINUX IN OUT\n"
+		"Write OUT, a copy of the riscv64 dump IN (ELF or kdump-compressed)\n"
+		"with the guest kernel's VMCOREINFO note added, found through the\n"
+		"VMLINUX symbols or else by scanning memory.  VMLINUX may be '-'\n"
+		"(scan only, no OSRELEASE check).\n"
+		"  --force       replace a VMCOREINFO the dump already has\n"
+		"  --scan        skip the symbol method\n"
+		"  --add-layout  keep (or add) VMCOREINFO and add to it the riscv64 layout\n"
+		"                numbers crash needs that the kernel did not write (6.1:\n"
+		"                NUMBER(phys_ram_base), NUMBER(PAGE_OFFSET), NUMBER(VA_BITS),\n"
+		"                ...), as rvmm resolves them from VMLINUX and memory; never\n"
+		"                a key the kernel wrote; a line " ADDLAYOUT_MARK
+		"=... names them\n");
 }
 
 static int same_file(const char *a, const char *b)
@@ -92,8 +86,8 @@ static int find_note(struct rvmm_debuginfo *di, struct rvmm_dump *dump,
 		return 0;
 	if (!locate_by_scan(dump, release, found, &why_scan)) {
 		if (di && !scan_only)
-			printf(PROG ": symbol method failed (%s); found the "
-				    "note by scanning memory\n",
+			printf(PROG
+			       ": symbol method failed (%s); found the note by scanning memory\n",
 			       why_sym.msg);
 		return 0;
 	}
@@ -156,8 +150,8 @@ static int verify(const char *out, const char *text, size_t len)
 	ok = raw && !strncmp(raw, text, len);
 	if (!ok)
 		fprintf(stderr,
-			PROG ": %s: written, but its VMCOREINFO does not read "
-			     "back\n",
+			PROG
+			": %s: written, but its VMCOREINFO does not read back\n",
 			out);
 	rvmm_dump_close(dump);
 	return ok ? 0 : -1;
@@ -232,9 +226,9 @@ static int run(struct rvmm_dump *dump, const struct args *a)
 	if (a->add_layout && layout_text(di, dump, &added, &text, &len))
 		goto out;
 	if (text == own) {
-		ret = copy_unchanged(dump, a,
-				     "already has every riscv64 layout key in "
-				     "its VMCOREINFO");
+		ret = copy_unchanged(
+			dump, a,
+			"already has every riscv64 layout key in its VMCOREINFO");
 		goto out;
 	}
 	if (write_output(dump, a->in, a->out, text, len) ||
@@ -247,18 +241,18 @@ static int run(struct rvmm_dump *dump, const struct args *a)
 		goto out;
 	}
 	if (added.nr) {
-		printf(PROG ": wrote %s: %s dump + VMCOREINFO (%zu bytes, "
-			    "%.*s), %s, + %d riscv64 layout keys\n",
+		printf(PROG
+		       ": wrote %s: %s dump + VMCOREINFO (%zu bytes, %.*s), %s, + %d riscv64 layout keys\n",
 		       a->out, rvmm_dump_format(dump), len,
 		       (int)strcspn(text, "\n"), text, from, added.nr);
 		fprintf(stderr,
-			PROG ": added to VMCOREINFO what the kernel did not "
-			     "write, as rvmm's layout resolution derives it "
-			     "(line " ADDLAYOUT_MARK "=%s): %s\n",
+			PROG
+			": added to VMCOREINFO what the kernel did not write, as rvmm's layout resolution derives it (line " ADDLAYOUT_MARK
+			"=%s): %s\n",
 			added.names, added.lines);
 	} else {
-		printf(PROG ": wrote %s: %s dump + VMCOREINFO (%zu bytes, "
-			    "%.*s) %s\n",
+		printf(PROG
+		       ": wrote %s: %s dump + VMCOREINFO (%zu bytes, %.*s) %s\n",
 		       a->out, rvmm_dump_format(dump), len,
 		       (int)strcspn(text, "\n"), text, from);
 	}
@@ -315,8 +309,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (a.add_layout && !strcmp(a.vmlinux, "-")) {
-		fprintf(stderr, PROG ": --add-layout needs the VMLINUX, not "
-				     "'-'\n");
+		fprintf(stderr,
+			PROG ": --add-layout needs the VMLINUX, not '-'\n");
 		return 2;
 	}
 	elf_version(EV_CURRENT);

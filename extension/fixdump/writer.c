@@ -133,10 +133,10 @@ int write_fixed_kdump(int in_fd, int out_fd, const char *text, size_t len,
 	if (rvmm_diskdump_read_header(in_fd, &hdr, err))
 		return -1;
 	if (hdr.header_version < 3) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "kdump header version %d has no room for VMCOREINFO "
-			  "(needs 3)",
-			  hdr.header_version);
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"kdump header version %d has no room for VMCOREINFO (needs 3)",
+			hdr.header_version);
 		return -1;
 	}
 	if (copy_dump(in_fd, out_fd, err))

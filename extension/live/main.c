@@ -60,9 +60,7 @@ static void write_stdout(void *ctx, const char *buf, size_t len)
 static int usage(void)
 {
 	fprintf(stderr,
-		"usage: rvmm-live VMLINUX (--gdb HOST:PORT | --mem FILE[,BASE])"
-		" [--timeout MS] [--stay-stopped] [--stats] [--force]"
-		" SUBCOMMAND [--json]\n  SUBCOMMAND: satp | guest | %s\n",
+		"usage: rvmm-live VMLINUX (--gdb HOST:PORT | --mem FILE[,BASE]) [--timeout MS] [--stay-stopped] [--stats] [--force] SUBCOMMAND [--json]\n  SUBCOMMAND: satp | guest | %s\n",
 		rvmm_usage(RVMM_FE_TOOL));
 	return EXIT_USAGE;
 }
@@ -134,10 +132,10 @@ static int open_session(struct rvmm_session *s, struct live_target *t,
 	if (rvmm_session_open(s, src, &opt))
 		return -1;
 	if (live_load_vmcoreinfo(t, s, &why)) {
-		rvmm_note(&s->notes,
-			  "live guest: no VMCOREINFO (%s); layout "
-			  "from kernel symbols",
-			  why.msg);
+		rvmm_note(
+			&s->notes,
+			"live guest: no VMCOREINFO (%s); layout from kernel symbols",
+			why.msg);
 		return 0;
 	}
 	return rvmm_session_open(s, src, &opt);
@@ -172,8 +170,7 @@ static int check_guest(struct live_opts *o, struct live_target *t,
 						    : EXIT_OTHER_KERNEL;
 	}
 	fprintf(stderr,
-		"rvmm-live: warning: %s; going on (--force): results may "
-		"be wrong\n",
+		"rvmm-live: warning: %s; going on (--force): results may be wrong\n",
 		g->msg);
 	return 0;
 }
@@ -202,11 +199,11 @@ static void check_offset(struct rvmm_session *s, struct live_target *t,
 			 v, (unsigned long long)(run - link));
 		return;
 	}
-	snprintf(line, len,
-		 "VMCOREINFO: SYMBOL(_stext)=%s says offset 0x%llx, "
-		 "kernel_map says 0x%llx",
-		 v, (unsigned long long)(run - link),
-		 (unsigned long long)g->offset);
+	snprintf(
+		line, len,
+		"VMCOREINFO: SYMBOL(_stext)=%s says offset 0x%llx, kernel_map says 0x%llx",
+		v, (unsigned long long)(run - link),
+		(unsigned long long)g->offset);
 	rvmm_note(&s->notes, "live guest: %s", line);
 }
 
@@ -251,8 +248,8 @@ static int run(struct live_opts *o, struct live_target *t, struct rsp *r,
 		rc = g.ident == RVMM_KIMAGE_SAME ? 0 : EXIT_FAILED;
 	} else if (!strcmp(o->argv[0], "satp")) {
 		if (!r) {
-			fprintf(stderr, "rvmm-live: satp needs --gdb (a RAM "
-					"file has no CPU registers)\n");
+			fprintf(stderr,
+				"rvmm-live: satp needs --gdb (a RAM file has no CPU registers)\n");
 			return EXIT_USAGE;
 		}
 		out.json = o->argc > 1 && !strcmp(o->argv[1], "--json");
@@ -310,8 +307,7 @@ int main(int argc, char **argv)
 		rsp_close(r, o.stay_stopped);
 	if (o.stats)
 		fprintf(stderr,
-			"rvmm-live: %s: %.3f s, %llu reads, %llu bytes"
-			" from the guest, %lu packets\n",
+			"rvmm-live: %s: %.3f s, %llu reads, %llu bytes from the guest, %lu packets\n",
 			r ? "gdbstub" : "memory file", now() - t0,
 			(unsigned long long)t.reads,
 			(unsigned long long)t.bytes, r ? r->packets : 0UL);

@@ -29,10 +29,10 @@ int live_map_memfile(struct live_target *t, const char *path, uint64_t base,
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode) || st.st_size < 4096) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "%s: empty or not a regular file "
-			  "(expected QEMU's memory-backend-file mem-path)",
-			  path);
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"%s: empty or not a regular file (expected QEMU's memory-backend-file mem-path)",
+			path);
 		close(fd);
 		return -1;
 	}

@@ -75,10 +75,10 @@ int rsp_connect(struct rsp *r, const char *hostport, int timeout_ms)
 	}
 	freeaddrinfo(res);
 	if (r->fd < 0)
-		return rsp_fail(r,
-				"cannot connect: %s (is QEMU running with "
-				"-gdb tcp::PORT or -s?)",
-				strerror(errno));
+		return rsp_fail(
+			r,
+			"cannot connect: %s (is QEMU running with -gdb tcp::PORT or -s?)",
+			strerror(errno));
 	/* Small request/reply packets: do not let Nagle delay them. */
 	setsockopt(r->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	return 0;
@@ -120,11 +120,10 @@ static int get_byte(struct rsp *r)
 	} while (rc < 0 && errno == EINTR);
 	if (rc == 0) {
 		hang_up(r);
-		return rsp_fail(r,
-				"no reply within %d ms (QEMU gone, or "
-				"another debugger attached? the gdbstub "
-				"serves one client)",
-				r->timeout_ms);
+		return rsp_fail(
+			r,
+			"no reply within %d ms (QEMU gone, or another debugger attached? the gdbstub serves one client)",
+			r->timeout_ms);
 	}
 	n = rc < 0 ? -1 : recv(r->fd, r->rx, sizeof(r->rx), 0);
 	if (n <= 0) {
@@ -215,8 +214,8 @@ again:
 			break;
 		if (c == '$') {
 			hang_up(r);
-			return rsp_fail(r, "malformed reply ('$' inside a "
-					   "packet)");
+			return rsp_fail(
+				r, "malformed reply ('$' inside a packet)");
 		}
 		sum += c;
 		if (c == '*' && prev >= 0) {
@@ -229,8 +228,9 @@ again:
 			if (count < 29 + 3 || count > 126 ||
 			    n + (count - 29) >= buflen) {
 				hang_up(r);
-				return rsp_fail(r, "malformed run-length "
-						   "encoding in reply");
+				return rsp_fail(
+					r,
+					"malformed run-length encoding in reply");
 			}
 			memset(buf + n, prev, count - 29);
 			n += count - 29;
@@ -254,10 +254,10 @@ again:
 	if (want != sum) {
 		if (r->no_ack) {
 			hang_up(r);
-			return rsp_fail(r,
-					"checksum mismatch in reply "
-					"(got %02x, computed %02x)",
-					want, sum);
+			return rsp_fail(
+				r,
+				"checksum mismatch in reply (got %02x, computed %02x)",
+				want, sum);
 		}
 		if (send_all(r, "-", 1))
 			return -1;
@@ -294,8 +294,9 @@ int rsp_attach(struct rsp *r)
 		r->packet_size = 400; /* the protocol's conservative default */
 	if (!strstr(reply, "qXfer:features:read+")) {
 		hang_up(r);
-		return rsp_fail(r, "no target description (qXfer:features:"
-				   "read) offered: not QEMU's gdbstub?");
+		return rsp_fail(
+			r,
+			"no target description (qXfer:features:read) offered: not QEMU's gdbstub?");
 	}
 	if (rsp_command(r, "QStartNoAckMode", reply, sizeof(reply)) < 0)
 		return -1;
@@ -425,10 +426,10 @@ int rsp_set_phys_mode(struct rsp *r, int on)
 			reply, sizeof(reply)) < 0)
 		return -1;
 	if (strcmp(reply, "OK"))
-		return rsp_fail(r,
-				"Qqemu.PhyMemMode refused (reply '%.40s'):"
-				" QEMU older than 4.1?",
-				reply);
+		return rsp_fail(
+			r,
+			"Qqemu.PhyMemMode refused (reply '%.40s'): QEMU older than 4.1?",
+			reply);
 	r->phys_mode = on;
 	return 0;
 }

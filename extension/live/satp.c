@@ -53,23 +53,22 @@ int live_cmd_satp(struct rvmm_session *s, struct rvmm_out *o, uint64_t satp,
 		rvmm_json_finish(&j);
 	} else {
 		rvmm_printf(o,
-			    "satp 0x%016" PRIx64 " (register %u): mode %u "
-			    "(%s), ASID 0x%" PRIx64 ", root PPN 0x%" PRIx64
-			    " (PA 0x%" PRIx64 ")\n",
+			    "satp 0x%016" PRIx64
+			    " (register %u): mode %u (%s), ASID 0x%" PRIx64
+			    ", root PPN 0x%" PRIx64 " (PA 0x%" PRIx64 ")\n",
 			    satp, regno, mode, satp_mode_name(mode), asid,
 			    root >> RVMM_PAGE_SHIFT, root);
-		rvmm_printf(o,
-			    "root: %s (swapper_pg_dir at PA 0x%" PRIx64 ")\n",
-			    is_swapper ? "swapper_pg_dir"
-				       : "a process page table (its kernel "
-					 "half copies "
-					 "swapper_pg_dir)",
-			    l->swapper_pg_dir_pa);
-		rvmm_printf(o,
-			    "paging mode %s the kernel layout (%s, VA_BITS"
-			    " %d)\n",
-			    agrees ? "agrees with" : "DISAGREES with", l->mode,
-			    l->va_bits);
+		rvmm_printf(
+			o, "root: %s (swapper_pg_dir at PA 0x%" PRIx64 ")\n",
+			is_swapper
+				? "swapper_pg_dir"
+				: "a process page table (its kernel half copies swapper_pg_dir)",
+			l->swapper_pg_dir_pa);
+		rvmm_printf(
+			o,
+			"paging mode %s the kernel layout (%s, VA_BITS %d)\n",
+			agrees ? "agrees with" : "DISAGREES with", l->mode,
+			l->va_bits);
 	}
 	return agrees ? 0 : -1;
 }

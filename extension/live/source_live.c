@@ -157,32 +157,31 @@ int live_load_vmcoreinfo(struct live_target *t, const struct rvmm_session *s,
 	/* through the source: run-time addresses (KASLR) */
 	if (s->src.ops->symbol(s->src.ctx, "vmcoreinfo_data", &data_sym) ||
 	    s->src.ops->symbol(s->src.ctx, "vmcoreinfo_size", &size_sym)) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "no symbols vmcoreinfo_data/"
-			  "vmcoreinfo_size (CONFIG_VMCORE_INFO off?)");
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"no symbols vmcoreinfo_data/vmcoreinfo_size (CONFIG_VMCORE_INFO off?)");
 		return -1;
 	}
 	if (rvmm_read_kva(s, data_sym, &data, 8) ||
 	    rvmm_read_kva(s, size_sym, &size, 8) || !data || !size ||
 	    size > VMCOREINFO_MAX) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "vmcoreinfo_data/vmcoreinfo_size "
-			  "unreadable or implausible (0x%llx, %llu)",
-			  (unsigned long long)data, (unsigned long long)size);
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"vmcoreinfo_data/vmcoreinfo_size unreadable or implausible (0x%llx, %llu)",
+			(unsigned long long)data, (unsigned long long)size);
 		return -1;
 	}
 	t->vmci_text = calloc(1, size + 1);
 	if (!t->vmci_text || rvmm_read_kva(s, data, t->vmci_text, size)) {
 		rvmm_fail(err, RVMM_EINPUT,
-			  "cannot read %llu bytes of VMCOREINFO "
-			  "at 0x%llx",
+			  "cannot read %llu bytes of VMCOREINFO at 0x%llx",
 			  (unsigned long long)size, (unsigned long long)data);
 		return -1;
 	}
 	if (strncmp(t->vmci_text, "OSRELEASE=", 10)) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "the buffer at vmcoreinfo_data does not "
-			  "start with OSRELEASE=");
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"the buffer at vmcoreinfo_data does not start with OSRELEASE=");
 		return -1;
 	}
 	for (p = t->vmci_text; *p; p = nl + 1) {

@@ -57,8 +57,7 @@ static int walk_doc(struct rsp *r, const char *annex, struct tdesc_walk *w,
 
 	if (depth > MAX_INCLUDE_DEPTH) {
 		rvmm_fail(&r->err, RVMM_EINPUT,
-			  "target description "
-			  "includes nest deeper than %d",
+			  "target description includes nest deeper than %d",
 			  MAX_INCLUDE_DEPTH);
 		return -1;
 	}
@@ -69,8 +68,7 @@ static int walk_doc(struct rsp *r, const char *annex, struct tdesc_walk *w,
 		end = strchr(p, '>');
 		if (!end) {
 			rvmm_fail(&r->err, RVMM_EINPUT,
-				  "target description "
-				  "%s: unterminated tag",
+				  "target description %s: unterminated tag",
 				  annex);
 			rc = -1;
 			break;
@@ -110,10 +108,10 @@ int tdesc_find_register(struct rsp *r, const char *name, unsigned int *regno,
 	if (walk_doc(r, "target.xml", &w, 0))
 		return -1;
 	if (!w.found) {
-		rvmm_fail(&r->err, RVMM_EINPUT,
-			  "gdbstub %s: the target "
-			  "description has no register '%s'",
-			  r->where, name);
+		rvmm_fail(
+			&r->err, RVMM_EINPUT,
+			"gdbstub %s: the target description has no register '%s'",
+			r->where, name);
 		return -1;
 	}
 	*regno = w.regno;

@@ -234,11 +234,10 @@ static int index_dwarf(struct rvmm_debuginfo *di, struct rvmm_error *err)
 		off = next;
 	}
 	if (!di->cu_count || !di->types.count) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "%s: no DWARF type information (kernel built "
-			  "without "
-			  "CONFIG_DEBUG_INFO?)",
-			  di->path);
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"%s: no DWARF type information (kernel built without CONFIG_DEBUG_INFO?)",
+			di->path);
 		return -1;
 	}
 	return 0;
@@ -269,21 +268,20 @@ struct rvmm_debuginfo *rvmm_debuginfo_open(const char *path,
 	}
 	if (ehdr.e_machine != EM_RISCV ||
 	    ehdr.e_ident[EI_CLASS] != ELFCLASS64) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "%s: wrong architecture: ELF machine %u, not "
-			  "riscv64 "
-			  "(%u)",
-			  path, ehdr.e_machine, EM_RISCV);
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"%s: wrong architecture: ELF machine %u, not riscv64 (%u)",
+			path, ehdr.e_machine, EM_RISCV);
 		goto fail;
 	}
 	if (load_symbols(di, err))
 		goto fail;
 	di->dwarf = dwarf_begin_elf(di->elf, DWARF_C_READ, NULL);
 	if (!di->dwarf) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "%s: no DWARF debug info (%s); build with "
-			  "CONFIG_DEBUG_INFO",
-			  path, dwarf_errmsg(-1));
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"%s: no DWARF debug info (%s); build with CONFIG_DEBUG_INFO",
+			path, dwarf_errmsg(-1));
 		goto fail;
 	}
 	if (index_dwarf(di, err))

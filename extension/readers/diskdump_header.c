@@ -64,11 +64,11 @@ int rvmm_diskdump_read_header(int fd, struct rvmm_diskdump_header *hdr,
 	    (1 + (uint64_t)hdr->sub_hdr_size + hdr->bitmap_blocks) *
 			    hdr->block_size >
 		    (uint64_t)st.st_size) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "truncated or corrupt kdump header: %u bitmap blocks "
-			  "of %d bytes do not fit in %lld bytes",
-			  hdr->bitmap_blocks, hdr->block_size,
-			  (long long)st.st_size);
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"truncated or corrupt kdump header: %u bitmap blocks of %d bytes do not fit in %lld bytes",
+			hdr->bitmap_blocks, hdr->block_size,
+			(long long)st.st_size);
 		return -1;
 	}
 	if (hdr->header_version < 1)
@@ -95,19 +95,18 @@ int rvmm_diskdump_read_header(int fd, struct rvmm_diskdump_header *hdr,
 	 */
 	capacity = (uint64_t)hdr->bitmap_blocks * hdr->block_size * 8 / 2;
 	if (hdr->max_mapnr > capacity || max_mapnr_32 > capacity) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "corrupt kdump header: %llu pages do not fit in %u "
-			  "bitmap blocks",
-			  (unsigned long long)hdr->max_mapnr,
-			  hdr->bitmap_blocks);
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"corrupt kdump header: %llu pages do not fit in %u bitmap blocks",
+			(unsigned long long)hdr->max_mapnr, hdr->bitmap_blocks);
 		return -1;
 	}
 	if ((hdr->offset_vmcoreinfo + hdr->size_vmcoreinfo >
 		     (uint64_t)st.st_size ||
 	     hdr->offset_note + hdr->size_note > (uint64_t)st.st_size)) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "truncated or corrupt: notes or VMCOREINFO lie past "
-			  "the end of the file");
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"truncated or corrupt: notes or VMCOREINFO lie past the end of the file");
 		return -1;
 	}
 	return 0;

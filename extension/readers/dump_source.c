@@ -93,11 +93,10 @@ wrap(struct rvmm_debuginfo *di, struct rvmm_dump *dump, struct rvmm_source *src)
 	sa->di = di;
 	sa->dump = dump;
 	if (!rvmm_dump_vmcoreinfo_raw(dump))
-		snprintf(sa->warning, sizeof(sa->warning),
-			 "%s has no VMCOREINFO (QEMU dump without a working "
-			 "vmcoreinfo device?); repair it with: rvmm-fixdump "
-			 "VMLINUX %s FIXED",
-			 rvmm_dump_path(dump), rvmm_dump_path(dump));
+		snprintf(
+			sa->warning, sizeof(sa->warning),
+			"%s has no VMCOREINFO (QEMU dump without a working vmcoreinfo device?); repair it with: rvmm-fixdump VMLINUX %s FIXED",
+			rvmm_dump_path(dump), rvmm_dump_path(dump));
 	src->ops = &standalone_ops;
 	src->ctx = sa;
 	src->name = rvmm_dump_path(dump);

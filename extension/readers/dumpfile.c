@@ -130,11 +130,10 @@ static int check_arch(struct rvmm_dump *dump, struct rvmm_error *err)
 	    KDUMP_OK) {
 		if (machine == EM_RISCV)
 			return 0;
-		rvmm_fail(err, RVMM_EINPUT,
-			  "%s: wrong architecture: ELF machine %u, not "
-			  "riscv64 "
-			  "(%u)",
-			  dump->path, (unsigned int)machine, EM_RISCV);
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"%s: wrong architecture: ELF machine %u, not riscv64 (%u)",
+			dump->path, (unsigned int)machine, EM_RISCV);
 		return -1;
 	}
 	if (dump->kind == RVMM_DUMP_KDUMP)
@@ -191,8 +190,7 @@ static int check_kdump_ends(struct rvmm_dump *dump, struct rvmm_error *err)
 				    &byte, &len);
 		if (status != KDUMP_OK && status != KDUMP_ERR_NODATA) {
 			rvmm_fail(err, RVMM_EINPUT,
-				  "%s: truncated or corrupt: page at %#llx: "
-				  "%s",
+				  "%s: truncated or corrupt: page at %#llx: %s",
 				  dump->path, (unsigned long long)pa[i],
 				  kdump_get_err(dump->kdump));
 			return -1;
@@ -297,10 +295,10 @@ static int open_kdump(struct rvmm_dump *dump, struct rvmm_error *err)
 	kdump_set_number_attr(dump->kdump, "file.mmap_policy",
 			      KDUMP_MMAP_NEVER);
 	if (is_elf_non_core(dump->fd)) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "%s: an ELF executable or object, not a core dump "
-			  "(vmlinux and vmcore swapped?)",
-			  dump->path);
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"%s: an ELF executable or object, not a core dump (vmlinux and vmcore swapped?)",
+			dump->path);
 		return -1;
 	}
 	status = kdump_open_fd(dump->kdump, dump->fd);
@@ -352,11 +350,10 @@ struct rvmm_dump *rvmm_dump_open(const char *path, struct rvmm_error *err)
 		goto fail;
 	}
 	if (is_flattened(dump->fd)) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "%s: flattened makedumpfile format; convert it "
-			  "first "
-			  "with `makedumpfile -R out < %s`",
-			  path, path);
+		rvmm_fail(
+			err, RVMM_EINPUT,
+			"%s: flattened makedumpfile format; convert it first with `makedumpfile -R out < %s`",
+			path, path);
 		goto fail;
 	}
 	if (is_kdump(dump->fd) && check_kdump_header(dump, err))

@@ -122,9 +122,9 @@ static int image_offset(const struct rvmm_source *src,
 					      "va_kernel_pa_offset");
 	if (rvmm_debuginfo_symbol(di, "kernel_map", &kmap, NULL) ||
 	    o_virt < 0 || o_phys < 0 || o_vkpo < 0) {
-		snprintf(g->msg, sizeof(g->msg),
-			 "the vmlinux has no kernel_map (struct "
-			 "kernel_mapping): cannot tell the KASLR offset");
+		snprintf(
+			g->msg, sizeof(g->msg),
+			"the vmlinux has no kernel_map (struct kernel_mapping): cannot tell the KASLR offset");
 		return -1;
 	}
 	kmap = g->image_pa + (kmap - start);
@@ -140,10 +140,12 @@ static int image_offset(const struct rvmm_source *src,
 	if (phys != g->image_pa || vkpo != virt - phys || virt < start ||
 	    virt - start >= (2ULL << 30) || (virt - start) % SZ_2M) {
 		snprintf(g->msg, sizeof(g->msg),
-			 "kernel_map at PA 0x%" PRIx64 " is inconsistent "
-			 "(virt_addr 0x%" PRIx64 ", phys_addr 0x%" PRIx64
-			 ", va_kernel_pa_offset 0x%" PRIx64 ", image at PA "
-			 "0x%" PRIx64 "): cannot tell the KASLR offset",
+			 "kernel_map at PA 0x%" PRIx64
+			 " is inconsistent (virt_addr 0x%" PRIx64
+			 ", phys_addr 0x%" PRIx64
+			 ", va_kernel_pa_offset 0x%" PRIx64
+			 ", image at PA 0x%" PRIx64
+			 "): cannot tell the KASLR offset",
 			 kmap, virt, phys, vkpo, g->image_pa);
 		return -1;
 	}
@@ -169,9 +171,9 @@ int rvmm_kimage_find(const struct rvmm_source *src, struct rvmm_debuginfo *di,
 	if (rvmm_debuginfo_symbol(di, "_start", &start, NULL) ||
 	    rvmm_debuginfo_symbol(di, "linux_banner", &banner, &bsize) ||
 	    banner < start) {
-		snprintf(g->msg, sizeof(g->msg),
-			 "the vmlinux has no _start or linux_banner: cannot "
-			 "tell whether it is the guest's kernel");
+		snprintf(
+			g->msg, sizeof(g->msg),
+			"the vmlinux has no _start or linux_banner: cannot tell whether it is the guest's kernel");
 		return -1;
 	}
 	if (!bsize || bsize >= sizeof(want))
@@ -202,22 +204,21 @@ int rvmm_kimage_find(const struct rvmm_source *src, struct rvmm_debuginfo *di,
 		}
 	}
 	if (!found_header) {
-		snprintf(g->msg, sizeof(g->msg),
-			 "no kernel in guest RAM 0x%" PRIx64 "-0x%" PRIx64
-			 " is the vmlinux's build %s: its linux_banner is at "
-			 "no "
-			 "2 MiB-aligned load address, and there is no RISC-V "
-			 "Image header either",
-			 ram_base, ram_base + ram_len - 1, g->vmlinux_build);
+		snprintf(
+			g->msg, sizeof(g->msg),
+			"no kernel in guest RAM 0x%" PRIx64 "-0x%" PRIx64
+			" is the vmlinux's build %s: its linux_banner is at no 2 MiB-aligned load address, and there is no RISC-V Image header either",
+			ram_base, ram_base + ram_len - 1, g->vmlinux_build);
 		return -1;
 	}
 	g->ident = RVMM_KIMAGE_DIFFERENT;
 	g->image_pa = pa;
 	guest_banner(src, pa, banner - start, isize, got, sizeof(got));
 	rvmm_banner_build(got, g->guest_build, sizeof(g->guest_build));
-	snprintf(g->msg, sizeof(g->msg),
-		 "the vmlinux is not the guest's kernel: the guest runs %s "
-		 "(image at PA 0x%" PRIx64 "), the vmlinux is %s",
-		 g->guest_build, pa, g->vmlinux_build);
+	snprintf(
+		g->msg, sizeof(g->msg),
+		"the vmlinux is not the guest's kernel: the guest runs %s (image at PA 0x%" PRIx64
+		"), the vmlinux is %s",
+		g->guest_build, pa, g->vmlinux_build);
 	return -1;
 }

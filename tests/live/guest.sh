@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # Shared by tests/live/*.test: boot a sample kernel under QEMU with its RAM
 # in a shared file, a gdbstub on a free TCP port, an HMP monitor and a
 # console socket; talk to them.  Source after ../lib.sh.

@@ -67,9 +67,9 @@ static int dump_query(struct rvmm_dump *dump, char *q)
 				printf("%02x", buf[i]);
 			printf("\n");
 		} else {
-			printf("%s\n", res == RVMM_READ_NOT_IN_DUMP ? "not-in-"
-								      "dump"
-								    : "error");
+			printf("%s\n", res == RVMM_READ_NOT_IN_DUMP
+					       ? "not-in-dump"
+					       : "error");
 		}
 		free(buf);
 	} else {
@@ -160,8 +160,8 @@ int main(int argc, char **argv)
 	int rc = 0;
 
 	if (argc < 4 && !(argc == 4 && !strcmp(argv[1], "source"))) {
-		fprintf(stderr, "usage: probe dump|debug|source FILE "
-				"QUERY...\n");
+		fprintf(stderr,
+			"usage: probe dump|debug|source FILE QUERY...\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "source"))

@@ -513,8 +513,7 @@ static void walks(struct fuzz *f)
 			}
 		}
 	}
-	printf("walks: %zu roots, %lu translations (%lu read errors), "
-	       "%lu tables, %lu visits (%lu read errors, %lu not in dump)\n",
+	printf("walks: %zu roots, %lu translations (%lu read errors), %lu tables, %lu visits (%lu read errors, %lu not in dump)\n",
 	       nroots, xlates, xl_errors, tables, c.visits, c.read_errors,
 	       c.not_in_dump);
 }
@@ -565,8 +564,7 @@ int main(int argc, char **argv)
 	fixed_targets(&f);
 	edge_targets(&f);
 	random_targets(&f, count);
-	printf("%s: %lu reads: %lu ok, %lu not-in-dump, %lu error; "
-	       "%lu mismatches\n",
+	printf("%s: %lu reads: %lu ok, %lu not-in-dump, %lu error; %lu mismatches\n",
 	       rvmm_dump_format(f.dump), f.t.reads, f.t.res[RVMM_READ_OK],
 	       f.t.res[RVMM_READ_NOT_IN_DUMP], f.t.res[RVMM_READ_ERROR],
 	       f.t.mismatches);
@@ -579,7 +577,7 @@ int main(int argc, char **argv)
 	rvmm_dump_close(f.dump);
 	return f.t.mismatches ? 1 : 0;
 usage:
-	fprintf(stderr, "usage: readfuzz [-n RANDOM] [-s SEED] [-t TWIN] "
-			"[-v VMLINUX] DUMP\n");
+	fprintf(stderr,
+		"usage: readfuzz [-n RANDOM] [-s SEED] [-t TWIN] [-v VMLINUX] DUMP\n");
 	return 2;
 }

@@ -110,8 +110,8 @@ int main(int argc, char **argv)
 		argv += 2;
 	}
 	if (argc != 4)
-		return die("usage: filter_free [-l LEVEL] [-x PFN]... VMLINUX "
-			   "IN.kdump OUT.kdump");
+		return die(
+			"usage: filter_free [-l LEVEL] [-x PFN]... VMLINUX IN.kdump OUT.kdump");
 	if (rvmm_dump_source_open(argv[1], argv[2], &src, &err))
 		return die(err.msg);
 	if (rvmm_session_open(&s, &src, NULL))
@@ -181,9 +181,8 @@ int main(int argc, char **argv)
 		    (ssize_t)(nin * DESC_SIZE))
 		return die("write failed");
 	close(fd);
-	printf("excluded %" PRIu64 " pages (%" PRIu64 " of %" PRIu64 " dumped "
-	       "pages "
-	       "kept)\n",
+	printf("excluded %" PRIu64 " pages (%" PRIu64 " of %" PRIu64
+	       " dumped pages kept)\n",
 	       nin - nout, nout, nin);
 	return 0;
 }

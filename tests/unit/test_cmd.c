@@ -96,14 +96,14 @@ static void test_ptdump(void)
 	CHECK(rvmm_cmd_ptdump(&s, &o, "linear", 0) == 0);
 	/* 64 2M leaves: rw, then the RX text block, then rw again */
 	CHECK(strstr(b.s, "---[ linear ]---") != NULL);
-	CHECK(strstr(b.s, "0xffffffd600000000-0xffffffd600200000  "
-			  "0x0000000080000000      2M PMD  V R W - - G A D") !=
+	CHECK(strstr(b.s,
+		     "0xffffffd600000000-0xffffffd600200000  0x0000000080000000      2M PMD  V R W - - G A D") !=
 	      NULL);
-	CHECK(strstr(b.s, "0xffffffd600200000-0xffffffd600400000  "
-			  "0x0000000080200000      2M PMD  V R - X - G A -") !=
+	CHECK(strstr(b.s,
+		     "0xffffffd600200000-0xffffffd600400000  0x0000000080200000      2M PMD  V R - X - G A -") !=
 	      NULL);
-	CHECK(strstr(b.s, "0xffffffd600400000-0xffffffd608000000  "
-			  "0x0000000080400000    124M PMD  V R W - - G A D") !=
+	CHECK(strstr(b.s,
+		     "0xffffffd600400000-0xffffffd608000000  0x0000000080400000    124M PMD  V R W - - G A D") !=
 	      NULL);
 	CHECK(strstr(b.s, "64 leaves in 3 ranges") != NULL);
 	fake_buf_free(&b);
@@ -211,10 +211,9 @@ static void test_json_writer(void)
 	rvmm_json_arr_end(&j);
 	rvmm_json_obj_end(&j);
 	rvmm_json_finish(&j);
-	CHECK(!strcmp(b.s, "{\"small\":9007199254740991,\"big\":"
-			   "\"0x20000000000000\",\"neg\":-5,\"addr\":"
-			   "\"0x0000000000001000\",\"a\":[\"x\\\"y\\n\",null]}"
-			   "\n"));
+	CHECK(!strcmp(
+		b.s,
+		"{\"small\":9007199254740991,\"big\":\"0x20000000000000\",\"neg\":-5,\"addr\":\"0x0000000000001000\",\"a\":[\"x\\\"y\\n\",null]}\n"));
 	CHECK(json_ok(b.s));
 	fake_buf_free(&b);
 	CHECK(!strcmp(rvmm_json_escape("a\x01", esc, sizeof(esc)), "a\\u0001"));

@@ -99,19 +99,16 @@ static void test_bug_links(void)
 	} link[] = {
 		{offsetof(struct rvmm_triage_facts, site_resolved), "site"},
 		{offsetof(struct rvmm_triage_facts, site_is_pmd_dtor), "dtor"},
-		{offsetof(struct rvmm_triage_facts, site_in_teardown), "teardow"
-								       "n"},
+		{offsetof(struct rvmm_triage_facts, site_in_teardown),
+		 "teardown"},
 		{offsetof(struct rvmm_triage_facts, page_known), "page dump"},
 		{offsetof(struct rvmm_triage_facts, page_read), "struct page"},
-		{offsetof(struct rvmm_triage_facts, page_not_constructed), "con"
-									   "str"
-									   "uct"
-									   "e"
-									   "d"},
+		{offsetof(struct rvmm_triage_facts, page_not_constructed),
+		 "constructed"},
 		{offsetof(struct rvmm_triage_facts, page_referenced_by_pud),
 		 "PUD"},
-		{offsetof(struct rvmm_triage_facts, page_entries_empty), "entri"
-									 "es"},
+		{offsetof(struct rvmm_triage_facts, page_entries_empty),
+		 "entries"},
 	};
 	struct rvmm_triage t;
 	unsigned int i;

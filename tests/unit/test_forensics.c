@@ -78,8 +78,9 @@ static void test_printk(void)
 	fake_source(&k.f, &src);
 	CHECK(rvmm_session_open(&s, &src, NULL) == 0);
 	CHECK(rvmm_log_for_each(&s, collect, &b, &st, &err) == 0);
-	CHECK(b.s && !strcmp(b.s, "5:kernel BUG at x.c:7!|6:|"
-				  "7:wrapped: page dumped|"));
+	CHECK(b.s &&
+	      !strcmp(b.s,
+		      "5:kernel BUG at x.c:7!|6:|7:wrapped: page dumped|"));
 	CHECK_EQ(st.records, 3);
 	CHECK_EQ(st.reusable, 1);
 	CHECK_EQ(st.missing, 1);
@@ -126,16 +127,13 @@ static void test_log_control_chars(void)
 static void test_logscan(void)
 {
 	static const char *const lines[] = {
-		"page: refcount:1 mapcount:0 mapping:0000000000000000 "
-		"index:0x0 pfn:0x8115f",
-		"raw: 0000000000000000 0000000000000000 dead000000000122 "
-		"0000000000000000",
+		"page: refcount:1 mapcount:0 mapping:0000000000000000 index:0x0 pfn:0x8115f",
+		"raw: 0000000000000000 0000000000000000 dead000000000122 0000000000000000",
 		"page dumped because: VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte)",
 		"------------[ cut here ]------------",
 		"kernel BUG at include/linux/mm.h:3130!",
 		"epc : remove_pgd_mapping+0x28a/0x474",
-		"epc : ffffffff8000a4fc ra : ffffffff8000a4fc sp : "
-		"ff6000000091fbd0",
+		"epc : ffffffff8000a4fc ra : ffffffff8000a4fc sp : ff6000000091fbd0",
 		"[<ffffffff8000a4fc>] remove_pgd_mapping+0x28a/0x474",
 		"[<ffffffff801a5e34>] vmemmap_free+0x14/0x1c",
 		"Kernel panic - not syncing: Fatal exception in interrupt",
@@ -164,8 +162,8 @@ static void test_logscan(void)
 	/* one record, two lines: split */
 	log.ok = 1;
 	{
-		const char *two = "a\nUnable to handle kernel paging request "
-				  "at virtual address 00038d7ffdc00000";
+		const char *two =
+			"a\nUnable to handle kernel paging request at virtual address 00038d7ffdc00000";
 
 		rvmm_log_append(&log, 1, 1, two, strlen(two));
 	}

@@ -36,39 +36,31 @@ static void test_bug_lines(void)
 	/* lib/bug.c without DEBUG_BUGVERBOSE: %pB */
 	static const char *const pb[] = {
 		"------------[ cut here ]------------",
-		"Kernel BUG at remove_pgd_mapping+0x28a/0x474 [verbose debug "
-		"info unavailable]",
+		"Kernel BUG at remove_pgd_mapping+0x28a/0x474 [verbose debug info unavailable]",
 		"Kernel BUG [#1]",
 	};
 	/* %pB of a module symbol */
 	static const char *const mod[] = {
-		"Kernel BUG at trig_fn+0x10/0x40 [rvmm_trigger] [verbose "
-		"debug info unavailable]",
+		"Kernel BUG at trig_fn+0x10/0x40 [rvmm_trigger] [verbose debug info unavailable]",
 	};
 	/* %pB without kallsyms, and %p of older kernels */
 	static const char *const addr[] = {
-		"Kernel BUG at 0xffffffff8000a4fc [verbose debug info "
-		"unavailable]",
+		"Kernel BUG at 0xffffffff8000a4fc [verbose debug info unavailable]",
 	};
 	static const char *const oldp[] = {
-		"Kernel BUG at ffffffff8000a4fc [verbose debug info "
-		"unavailable]",
+		"Kernel BUG at ffffffff8000a4fc [verbose debug info unavailable]",
 	};
 	/* an oops, then the BUG: the last crash is the one reported */
 	static const char *const two[] = {
-		"Unable to handle kernel paging request at virtual address "
-		"0000000000000008",
+		"Unable to handle kernel paging request at virtual address 0000000000000008",
 		"Oops [#1]",
 		"Kernel panic - not syncing: Fatal exception",
-		"Kernel BUG at free_pmd_table+0x4/0x80 [verbose debug info "
-		"unavailable]",
+		"Kernel BUG at free_pmd_table+0x4/0x80 [verbose debug info unavailable]",
 	};
 	/* 7.x: the walk of the faulting address between fault and Oops */
 	static const char *const walked[] = {
-		"Unable to handle kernel access to user memory without uaccess "
-		"routines at virtual address 0000000000000008",
-		"Current init pgtable: 4K pagesize, 57-bit VAs, "
-		"pgdp=0x00000000811b4000",
+		"Unable to handle kernel access to user memory without uaccess routines at virtual address 0000000000000008",
+		"Current init pgtable: 4K pagesize, 57-bit VAs, pgdp=0x00000000811b4000",
 		"[0000000000000008] pgd=0000000020470001, p4d=0000000020471401",
 		"Oops [#1]",
 		"epc : sparse_add_section+0x3a/0x1f4",
@@ -112,39 +104,31 @@ static void test_page_lines(void)
 {
 	/* 6.8+ __dump_folio() */
 	static const char *const v68[] = {
-		"page: refcount:1 mapcount:0 mapping:0000000000000000 "
-		"index:0x0 pfn:0x8115f",
-		"raw: 0000000000000000 0000000000000000 dead000000000122 "
-		"0000000000000000",
+		"page: refcount:1 mapcount:0 mapping:0000000000000000 index:0x0 pfn:0x8115f",
+		"raw: 0000000000000000 0000000000000000 dead000000000122 0000000000000000",
 		"page dumped because: VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte)",
 	};
 	/* the newest: "device pfn:" for device-private folios */
 	static const char *const dev[] = {
-		"page: refcount:2 mapcount:0 mapping:0000000000000000 "
-		"index:0x0 device pfn:0x1234",
+		"page: refcount:2 mapcount:0 mapping:0000000000000000 index:0x0 device pfn:0x1234",
 	};
 	/* 5.x-6.7 __dump_page(): a (hashed) pointer, then the pfn */
 	static const char *const v5[] = {
-		"page:00000000a1b2c3d4 refcount:3 mapcount:0 "
-		"mapping:0000000000000000 index:0x0 pfn:0x8115f",
+		"page:00000000a1b2c3d4 refcount:3 mapcount:0 mapping:0000000000000000 index:0x0 pfn:0x8115f",
 		"flags: 0x0()",
-		"raw: 0000000000000000 0000000000000122 dead000000000122 "
-		"0000000000000000",
+		"raw: 0000000000000000 0000000000000122 dead000000000122 0000000000000000",
 		"page dumped because: VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte)",
 	};
 	/* before the pfn: a raw pointer, refcount or count */
 	static const char *const nopfn[] = {
-		"page:ff1c000000000400 refcount:1 mapcount:0 "
-		"mapping:0000000000000000 index:0x0",
+		"page:ff1c000000000400 refcount:1 mapcount:0 mapping:0000000000000000 index:0x0",
 	};
 	static const char *const count[] = {
-		"page:ffffea0000d1e040 count:4 mapcount:0 mapping:          "
-		"(null) index:0x0",
+		"page:ffffea0000d1e040 count:4 mapcount:0 mapping:          (null) index:0x0",
 	};
 	/* early boot: no pointer at all */
 	static const char *const ptrval[] = {
-		"page:(____ptrval____) refcount:1 mapcount:0 mapping:0 "
-		"index:0x0 pfn:0x10",
+		"page:(____ptrval____) refcount:1 mapcount:0 mapping:0 index:0x0 pfn:0x10",
 	};
 	struct rvmm_log_facts f;
 
@@ -216,8 +200,8 @@ static void test_roles(void)
 						   "pagetable_pmd_dtor",
 						   "pmd_free",
 						   "pud_free_pmd_page"};
-	static const char *const in_free[] = {"free_pmd_table", "remove_pud_"
-								"mapping"};
+	static const char *const in_free[] = {"free_pmd_table",
+					      "remove_pud_mapping"};
 	struct rvmm_bug_site b;
 
 	CHECK(rvmm_role_is(RVMM_ROLE_PTLOCK_FREE, "pmd_ptlock_free"));
@@ -405,24 +389,24 @@ enum { L_PAGE, L_RAW, L_WHY, L_CUT, L_BUG, L_EPC, L_TRACE, L_VMEMMAP, L_N };
 static void log_lines(const char **l, const char *bug, int epc,
 		      const char *page)
 {
-	l[L_PAGE] = page ? page
-			 : "page: refcount:1 mapcount:0 mapping:"
-			   "0000000000000000 index:0x0 pfn:0x80010";
-	l[L_RAW] = "raw: 0000000000000000 0000000000000000 "
-		   "dead000000000122 0000000000000000";
+	l[L_PAGE] =
+		page ? page
+		     : "page: refcount:1 mapcount:0 mapping:0000000000000000 index:0x0 pfn:0x80010";
+	l[L_RAW] =
+		"raw: 0000000000000000 0000000000000000 dead000000000122 0000000000000000";
 	l[L_WHY] = "page dumped because: VM_BUG_ON_PAGE(ptdesc->pmd_huge_pte)";
 	l[L_CUT] = "------------[ cut here ]------------";
 	l[L_BUG] = bug;
-	l[L_EPC] = epc ? "epc : ffffffff80001028 ra : ffffffff80001000 sp : "
-			 "ff2000000001bd20"
-		       : "Kernel BUG [#1]";
+	l[L_EPC] =
+		epc ? "epc : ffffffff80001028 ra : ffffffff80001000 sp : ff2000000001bd20"
+		    : "Kernel BUG [#1]";
 	l[L_TRACE] = "[<ffffffff80001028>] remove_pgd_mapping+0x28/0x474";
 	l[L_VMEMMAP] = "[<ffffffff80002014>] vmemmap_free+0x14/0x1c";
 }
 
 static const char *const VERBOSE = "kernel BUG at include/linux/mm.h:3130!";
-static const char *const NOVERB = "Kernel BUG at remove_pgd_mapping+0x28/"
-				  "0x474 [verbose debug info unavailable]";
+static const char *const NOVERB =
+	"Kernel BUG at remove_pgd_mapping+0x28/0x474 [verbose debug info unavailable]";
 
 /* Non-zero: page_type of the struct page the page dump names. */
 static uint32_t pmd_page_type;
@@ -495,10 +479,9 @@ static void test_routes(void)
 	CHECK(a->verdict == b->verdict);
 	CHECK(t_has_evidence(b, "log",
 			     "Kernel BUG at remove_pgd_mapping+0x28 "));
-	CHECK(t_has_evidence(b, "bug-site",
-			     "pc 0xffffffff80001028 -> "
-			     "0xffffffff80001028 remove_pgd_mapping+"
-			     "0x28 (= epc), inlined: pmd_ptlock_free"));
+	CHECK(t_has_evidence(
+		b, "bug-site",
+		"pc 0xffffffff80001028 -> 0xffffffff80001028 remove_pgd_mapping+0x28 (= epc), inlined: pmd_ptlock_free"));
 
 	/* no epc: the pc is the %pB symbol plus offset */
 	run(b, 0, NOVERB, 0, NULL);
@@ -539,16 +522,14 @@ static void test_routes(void)
 	chain_now = v612;
 	chain_len = 6;
 	run(b, 0, NOVERB, 1,
-	    "page:ff1c000000000400 refcount:1 mapcount:0 "
-	    "mapping:0000000000000000 index:0x0");
+	    "page:ff1c000000000400 refcount:1 mapcount:0 mapping:0000000000000000 index:0x0");
 	CHECK_EQ(b->facts.page_known, 1);
 	CHECK(t_has_evidence(b, "page-dump",
 			     "pfn 0x80010 from the struct page"));
 	CHECK(t_has_evidence(b, "page-dump", "pfn 0x80010 refcount 1"));
 	/* a hashed pointer and no pfn: the PMD table stays unknown */
 	run(b, 0, NOVERB, 1,
-	    "page:00000000a1b2c3d4 refcount:1 mapcount:0 "
-	    "mapping:0000000000000000 index:0x0");
+	    "page:00000000a1b2c3d4 refcount:1 mapcount:0 mapping:0000000000000000 index:0x0");
 	CHECK_EQ(b->facts.page_known, -1);
 	CHECK_EQ(b->facts.page_dump_reason, 1);
 	CHECK(t_has_evidence(b, "missing", "prints no pfn"));

@@ -156,8 +156,8 @@ static void test_moved_offsets(void)
 
 	fake_kernel_build(&k, 3);
 	for (i = 0; i < k.f.nr_mem; i++) {
-		if (strcmp(k.f.mem[i].t, "page") && strcmp(k.f.mem[i].t, "ptdes"
-									 "c"))
+		if (strcmp(k.f.mem[i].t, "page") &&
+		    strcmp(k.f.mem[i].t, "ptdesc"))
 			continue;
 		if (!strcmp(k.f.mem[i].m, "flags"))
 			k.f.mem[i].off = 0x38;

@@ -81,12 +81,12 @@ static void test_layout_full(int levels)
 	CHECK(!strcmp(rvmm_region_of(&s.layout, k.page_offset), "linear"));
 	CHECK(!strcmp(rvmm_region_of(&s.layout, k.vmemmap_start), "vmemmap"));
 	CHECK(!strcmp(rvmm_region_of(&s.layout, k.vmalloc_start), "vmalloc"));
-	CHECK(!strcmp(rvmm_region_of(&s.layout, 0xffffffff80001000ULL), "kerne"
-									"l"));
-	CHECK(!strcmp(rvmm_region_of(&s.layout, 0xffffffff00001000ULL), "module"
-									"s"));
-	CHECK(!strcmp(rvmm_region_of(&s.layout, k.vmemmap_start - 1), "pci-"
-								      "io"));
+	CHECK(!strcmp(rvmm_region_of(&s.layout, 0xffffffff80001000ULL),
+		      "kernel"));
+	CHECK(!strcmp(rvmm_region_of(&s.layout, 0xffffffff00001000ULL),
+		      "modules"));
+	CHECK(!strcmp(rvmm_region_of(&s.layout, k.vmemmap_start - 1),
+		      "pci-io"));
 	CHECK(!strcmp(rvmm_region_of(&s.layout, k.vmemmap_start - (17 << 20)),
 		      "fixmap"));
 	CHECK(!strcmp(rvmm_region_of(&s.layout, 0x1000), "user"));
@@ -180,8 +180,8 @@ static void test_layout_old_vmemmap(void)
 	CHECK(err == NULL);
 	CHECK_EQ(s.layout.vmemmap, k.vmemmap);
 	for (i = 0; i < s.notes.nr; i++)
-		noted |= strstr(s.notes.line[i], "no symbol "
-						 "vmemmap_start_pfn") != NULL;
+		noted |= strstr(s.notes.line[i],
+				"no symbol vmemmap_start_pfn") != NULL;
 	CHECK(noted);
 	fake_free(&k.f);
 }
