@@ -110,3 +110,57 @@ int rvmm_enum(const struct rvmm_source *src, const char *name, int64_t *v)
 		return -1;
 	return src->ops->enumerator(src->ctx, name, v);
 }
+
+int rvmm_vmcoreinfo_split(const char *text, size_t len,
+			  struct rvmm_vmcoreinfo_lines *lines)
+{
+	const char *nul = memchr(text, '\0', len);
+	size_t most = 1, i;
+	char *p, *line, *eq;
+
+	memset(lines, 0, sizeof(*lines));
+	if (nul)
+		len = nul - text;
+	lines->text = malloc(len + 1);
+	if (!lines->text)
+		return -1;
+	memcpy(lines->text, text, len);
+	lines->text[len] = '\0';
+	for (i = 0; i < len; i++)
+		most += lines->text[i] == '\n';
+	lines->line = calloc(most, sizeof(*lines->line));
+	if (!lines->line) {
+		rvmm_vmcoreinfo_lines_free(lines);
+		return -1;
+	}
+	for (line = lines->text; *line; line = p) {
+		p = strchr(line, '\n');
+		if (p)
+			*p++ = '\0';
+		else
+			p = line + strlen(line);
+		eq = strchr(line, '=');
+		if (!eq)
+			continue;
+		*eq = '\0';
+		lines->line[lines->nr].key = line;
+		lines->line[lines->nr++].value = eq + 1;
+	}
+	return 0;
+}
+
+const char *rvmm_vmcoreinfo_find(const struct rvmm_vmcoreinfo_lines *lines,
+				 const char *key)
+{
+	for (size_t i = 0; i < lines->nr; i++)
+		if (!strcmp(lines->line[i].key, key))
+			return lines->line[i].value;
+	return NULL;
+}
+
+void rvmm_vmcoreinfo_lines_free(struct rvmm_vmcoreinfo_lines *lines)
+{
+	free(lines->text);
+	free(lines->line);
+	memset(lines, 0, sizeof(*lines));
+}

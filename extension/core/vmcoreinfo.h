@@ -3,6 +3,7 @@
 #ifndef RVMM_VMCOREINFO_H
 #define RVMM_VMCOREINFO_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "source.h"
@@ -37,5 +38,25 @@ enum rvmm_vmci_result rvmm_vmci_parse(const char *key, const char *val,
 /* Look key up through src->ops->vmcoreinfo and parse it. */
 enum rvmm_vmci_result rvmm_vmci_get(const struct rvmm_source *src,
 				    const char *key, uint64_t *out);
+
+/*
+ * VMCOREINFO text cut into its KEY=VALUE lines, in one copy of the text
+ * split in place.  A line without '=' is not an entry.
+ */
+struct rvmm_vmcoreinfo_lines {
+	char *text;
+	struct rvmm_vmcoreinfo_line {
+		const char *key, *value;
+	} * line;
+	size_t nr;
+};
+
+/* Split the first len bytes of text (up to a NUL); 0, or -1 (memory). */
+int rvmm_vmcoreinfo_split(const char *text, size_t len,
+			  struct rvmm_vmcoreinfo_lines *lines);
+/* The value of the first line with key, or NULL. */
+const char *rvmm_vmcoreinfo_find(const struct rvmm_vmcoreinfo_lines *lines,
+				 const char *key);
+void rvmm_vmcoreinfo_lines_free(struct rvmm_vmcoreinfo_lines *lines);
 
 #endif

@@ -115,12 +115,8 @@ static enum rvmm_read_result live_read_phys(void *ctx, uint64_t pa, void *buf,
 static const char *live_vmcoreinfo(void *ctx, const char *key)
 {
 	struct live_target *t = ctx;
-	int i;
 
-	for (i = 0; i < t->vmci_nr; i++)
-		if (!strcmp(t->vmci_key[i], key))
-			return t->vmci_val[i];
-	return NULL;
+	return rvmm_vmcoreinfo_find(&t->vmci, key);
 }
 
 static int live_interrupted(void *ctx)
@@ -151,8 +147,9 @@ int live_load_vmcoreinfo(struct live_target *t, const struct rvmm_session *s,
 			 struct rvmm_error *err)
 {
 	uint64_t data_sym, size_sym, data = 0, size = 0;
-	char *p, *nl, *eq;
-	int cap = 0;
+	const char *last_nl;
+	char *text;
+	int rc;
 
 	/* through the source: run-time addresses (KASLR) */
 	if (s->src.ops->symbol(s->src.ctx, "vmcoreinfo_data", &data_sym) ||
@@ -171,42 +168,27 @@ int live_load_vmcoreinfo(struct live_target *t, const struct rvmm_session *s,
 			(unsigned long long)data, (unsigned long long)size);
 		return -1;
 	}
-	t->vmci_text = calloc(1, size + 1);
-	if (!t->vmci_text || rvmm_read_kva(s, data, t->vmci_text, size)) {
-		rvmm_fail(err, RVMM_EINPUT,
-			  "cannot read %llu bytes of VMCOREINFO at 0x%llx",
-			  (unsigned long long)size, (unsigned long long)data);
-		return -1;
+	text = calloc(1, size + 1);
+	if (!text || rvmm_read_kva(s, data, text, size)) {
+		free(text);
+		return rvmm_fail(
+			err, RVMM_EINPUT,
+			"cannot read %llu bytes of VMCOREINFO at 0x%llx",
+			(unsigned long long)size, (unsigned long long)data);
 	}
-	if (strncmp(t->vmci_text, "OSRELEASE=", 10)) {
-		rvmm_fail(
+	if (strncmp(text, "OSRELEASE=", 10)) {
+		free(text);
+		return rvmm_fail(
 			err, RVMM_EINPUT,
 			"the buffer at vmcoreinfo_data does not start with OSRELEASE=");
-		return -1;
 	}
-	for (p = t->vmci_text; *p; p = nl + 1) {
-		nl = strchr(p, '\n');
-		if (!nl)
-			break;
-		*nl = '\0';
-		eq = strchr(p, '=');
-		if (!eq)
-			continue;
-		*eq = '\0';
-		if (t->vmci_nr == cap) {
-			cap = cap ? 2 * cap : 128;
-			t->vmci_key =
-				realloc(t->vmci_key, cap * sizeof(char *));
-			t->vmci_val =
-				realloc(t->vmci_val, cap * sizeof(char *));
-			if (!t->vmci_key || !t->vmci_val) {
-				rvmm_fail(err, RVMM_EFAILED, "out of memory");
-				return -1;
-			}
-		}
-		t->vmci_key[t->vmci_nr] = p;
-		t->vmci_val[t->vmci_nr++] = eq + 1;
-	}
+	/* a last line without its newline was cut short: not a fact */
+	last_nl = strrchr(text, '\n');
+	rc = rvmm_vmcoreinfo_split(text, last_nl ? last_nl - text + 1 : 0,
+				   &t->vmci);
+	free(text);
+	if (rc)
+		return rvmm_fail(err, RVMM_EFAILED, "out of memory");
 	return 0;
 }
 
@@ -218,7 +200,5 @@ void live_source_free(struct live_target *t)
 		free(t->cache_page[i]);
 	free(t->cache_pfn);
 	free(t->cache_page);
-	free(t->vmci_text);
-	free(t->vmci_key);
-	free(t->vmci_val);
+	rvmm_vmcoreinfo_lines_free(&t->vmci);
 }

@@ -13,6 +13,7 @@
 
 #include "error.h"
 #include "source.h"
+#include "vmcoreinfo.h"
 
 struct rsp;
 struct rvmm_debuginfo;
@@ -30,9 +31,7 @@ struct live_target {
 	unsigned char **cache_page;
 	size_t cache_size, cache_used;
 	/* the guest kernel's VMCOREINFO, "KEY=VALUE" lines split in place */
-	char *vmci_text;
-	char **vmci_key, **vmci_val;
-	int vmci_nr;
+	struct rvmm_vmcoreinfo_lines vmci; /* the guest's own, once read */
 	volatile int *stop; /* set by SIGINT/SIGTERM */
 	uint64_t reads, bytes; /* statistics */
 };

@@ -199,52 +199,6 @@ static int check_kdump_ends(struct rvmm_dump *dump, struct rvmm_error *err)
 	return 0;
 }
 
-int rvmm_vmcoreinfo_split(const char *text, size_t len,
-			  struct rvmm_vmcoreinfo_lines *lines)
-{
-	size_t most = 1;
-	char *line, *save = NULL;
-
-	memset(lines, 0, sizeof(*lines));
-	lines->text = strndup(text, len);
-	if (!lines->text)
-		return -1;
-	for (const char *p = lines->text; *p; p++)
-		most += *p == '\n';
-	lines->line = calloc(most, sizeof(*lines->line));
-	if (!lines->line) {
-		rvmm_vmcoreinfo_lines_free(lines);
-		return -1;
-	}
-	for (line = strtok_r(lines->text, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		char *eq = strchr(line, '=');
-
-		if (!eq)
-			continue;
-		*eq = '\0';
-		lines->line[lines->nr].key = line;
-		lines->line[lines->nr++].value = eq + 1;
-	}
-	return 0;
-}
-
-const char *rvmm_vmcoreinfo_find(const struct rvmm_vmcoreinfo_lines *lines,
-				 const char *key)
-{
-	for (size_t i = 0; i < lines->nr; i++)
-		if (!strcmp(lines->line[i].key, key))
-			return lines->line[i].value;
-	return NULL;
-}
-
-void rvmm_vmcoreinfo_lines_free(struct rvmm_vmcoreinfo_lines *lines)
-{
-	free(lines->text);
-	free(lines->line);
-	memset(lines, 0, sizeof(*lines));
-}
-
 /* VMCOREINFO shows up only once the OS type is known to be Linux. */
 static int load_vmcoreinfo(struct rvmm_dump *dump, struct rvmm_error *err)
 {

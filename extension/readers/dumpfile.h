@@ -12,6 +12,7 @@
 
 #include "error.h"
 #include "source.h"
+#include "vmcoreinfo.h"
 
 struct rvmm_dump;
 
@@ -64,26 +65,6 @@ enum rvmm_read_result rvmm_dump_page_state(const struct rvmm_dump *dump,
  * -1 (ELF, or a header before version 1).
  */
 int rvmm_dump_level(const struct rvmm_dump *dump);
-
-/*
- * VMCOREINFO text cut into its KEY=VALUE lines, in one copy of the text
- * split in place.  A line without '=' is not an entry.
- */
-struct rvmm_vmcoreinfo_lines {
-	char *text;
-	struct rvmm_vmcoreinfo_line {
-		const char *key, *value;
-	} * line;
-	size_t nr;
-};
-
-/* Split the first len bytes of text (up to a NUL); 0, or -1 (memory). */
-int rvmm_vmcoreinfo_split(const char *text, size_t len,
-			  struct rvmm_vmcoreinfo_lines *lines);
-/* The value of the first line with key, or NULL. */
-const char *rvmm_vmcoreinfo_find(const struct rvmm_vmcoreinfo_lines *lines,
-				 const char *key);
-void rvmm_vmcoreinfo_lines_free(struct rvmm_vmcoreinfo_lines *lines);
 
 /* The VMCOREINFO text, or NULL when the dump carries none. */
 const char *rvmm_dump_vmcoreinfo_raw(const struct rvmm_dump *dump);

@@ -218,9 +218,34 @@ static void test_layout_errors(void)
 	fake_free(&k.f);
 }
 
+/* The text is cut at len and at a NUL; a line without '=' is no entry. */
+static void test_split(void)
+{
+	static const char text[] = "OSRELEASE=6.12\nno equals here\n\n"
+				   "SIZE(page)=64\nNUMBER(A)=1=2\0HIDDEN=1\n";
+	struct rvmm_vmcoreinfo_lines l;
+
+	CHECK(!rvmm_vmcoreinfo_split(text, sizeof(text) - 1, &l));
+	CHECK(l.nr == 3);
+	CHECK(!strcmp(rvmm_vmcoreinfo_find(&l, "OSRELEASE"), "6.12"));
+	CHECK(!strcmp(rvmm_vmcoreinfo_find(&l, "SIZE(page)"), "64"));
+	CHECK(!strcmp(rvmm_vmcoreinfo_find(&l, "NUMBER(A)"), "1=2"));
+	CHECK(!rvmm_vmcoreinfo_find(&l, "HIDDEN"));
+	CHECK(!rvmm_vmcoreinfo_find(&l, "no equals here"));
+	rvmm_vmcoreinfo_lines_free(&l);
+	/* len cuts the last line short: it still counts, the rest does not */
+	CHECK(!rvmm_vmcoreinfo_split(text, 17, &l));
+	CHECK(l.nr == 1 &&
+	      !strcmp(rvmm_vmcoreinfo_find(&l, "OSRELEASE"), "6.12"));
+	rvmm_vmcoreinfo_lines_free(&l);
+	CHECK(!rvmm_vmcoreinfo_split(text, 0, &l) && l.nr == 0);
+	rvmm_vmcoreinfo_lines_free(&l);
+}
+
 int main(void)
 {
 	test_parse();
+	test_split();
 	test_layout_full(3);
 	test_layout_full(4);
 	test_layout_full(5);
