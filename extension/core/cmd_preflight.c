@@ -116,6 +116,8 @@ static void json_part(struct rvmm_session *s, struct rvmm_out *o,
 	rvmm_json_u64(j, "leaf_bytes", p->leaf_bytes);
 	rvmm_json_u64(j, "partial_leaves", p->partial_leaves);
 	rvmm_json_u64(j, "read_errors", p->read_errors);
+	rvmm_json_u64(j, "cycles", p->cycles);
+	rvmm_json_u64(j, "shared_tables", p->shared);
 	rvmm_json_bool(j, "truncated", p->truncated);
 	rvmm_json_bool(j, "table_cap_reached", p->capped);
 	rvmm_json_arr_begin(j, "tables_freed");
@@ -176,6 +178,11 @@ static void text_part(struct rvmm_session *s, struct rvmm_out *o,
 	if (p->read_errors)
 		rvmm_printf(o, "  %lu tables unreadable: result incomplete\n",
 			    p->read_errors);
+	if (p->cycles || p->shared)
+		rvmm_printf(
+			o,
+			"  entries looping back up their own path: %lu, reaching a table a second time: %lu (garbage tables?): not followed again, result incomplete\n",
+			p->cycles, p->shared);
 	if (p->capped)
 		rvmm_printf(
 			o,

@@ -410,6 +410,25 @@ static void test_cycle_and_shared(void)
 	CHECK_EQ(p->worst, RVMM_PF_OK);
 	CHECK_EQ(p->capped, 0);
 	free(p);
+
+	/* and the command tells the user, in text and in JSON */
+	{
+		struct rvmm_out o;
+		struct fake_buf b;
+
+		fake_out(&o, &b, 0);
+		CHECK(rvmm_cmd_preflight(&s, &o, HOT, HOT + SZ_64G,
+					 RVMM_PF_MEMORY) == 0);
+		CHECK(strstr(b.s,
+			     "entries looping back up their own path: 1, reaching a table a second time: 0") !=
+		      NULL);
+		fake_buf_free(&b);
+		fake_out(&o, &b, 1);
+		CHECK(rvmm_cmd_preflight(&s, &o, HOT, HOT + SZ_64G,
+					 RVMM_PF_MEMORY) == 0);
+		CHECK(strstr(b.s, "\"cycles\":1,\"shared_tables\":0") != NULL);
+		fake_buf_free(&b);
+	}
 	fake_free(&k.f);
 }
 
