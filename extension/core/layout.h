@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* The kernel's virtual memory layout (layout.c) and its VA regions (regions.c). */
+/* The kernel's virtual memory layout (layout*.c) and its VA regions (regions.c). */
 #ifndef RVMM_LAYOUT_H
 #define RVMM_LAYOUT_H
 
