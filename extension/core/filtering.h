@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What a filtered dump left out (filtering.c).  makedumpfile -d N leaves
+ * What a filtered dump left out (filtering*.c).  makedumpfile -d N leaves
  * whole classes of pages out of a kdump-compressed file and records N in
  * its sub-header; the front ends report it through the dump_level source
  * op.  From it rvmm says which classes are gone and what evidence that
