@@ -11,3 +11,6 @@ READER_DUMP_SRCS := $(addprefix extension/readers/, dumpfile.c dumprange.c \
 READER_SRCS := $(READER_DWARF_SRCS) $(READER_DUMP_SRCS)
 READER_OBJS := $(patsubst %.c,$(B)/%.o,$(READER_SRCS))
 READER_LIBS := -lkdumpfile -ldw -lelf -lz
+# The parts of the core's lowest layer the readers use by themselves.
+READER_CORE_OBJS := $(addprefix $(B)/extension/core/, error.o identity.o \
+	vmcoreinfo.o)

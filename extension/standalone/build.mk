@@ -6,7 +6,7 @@ $(B)/rvmm: $(B)/extension/standalone/rvmm_main.o $(READER_OBJS) \
 
 # Test helpers (tests/standalone/*.test build them on demand too).
 $(B)/tests/standalone/probe: $(B)/tests/standalone/probe.o $(READER_OBJS) \
-		$(B)/extension/core/identity.o $(B)/extension/core/error.o
+		$(READER_CORE_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(READER_LIBS)
 
 $(B)/tests/standalone/fixprobe: $(B)/tests/standalone/fixprobe.o \
