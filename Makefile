@@ -110,7 +110,7 @@ clean:
 ASAN_CORE_OBJS := $(patsubst %.c,$(B)/asan/%.o,$(CORE_SRCS))
 ASAN_READER_OBJS := $(patsubst %.c,$(B)/asan/%.o,$(READER_SRCS))
 
-$(B)/asan/rvmm: $(B)/asan/extension/standalone/rvmm_main.o \
+$(B)/asan/rvmm: $(patsubst %.c,$(B)/asan/%.o,$(wildcard extension/standalone/*.c)) \
 		$(ASAN_READER_OBJS) $(ASAN_CORE_OBJS)
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(READER_LIBS)
 

@@ -42,6 +42,17 @@ MID
 echo '```'
 "$b/rvmm" 2>&1 || true
 echo '```'
+cat <<'BATCH'
+
+`rvmm batch [-j N] LIST` triages many dumps: LIST (a file, or `-` for
+stdin) holds one `VMLINUX DUMP` pair per line (blank lines and `#`
+comments are skipped).  N worker processes (default: one per CPU) each
+take a pair; stdout gets one JSON object per pair, in input order:
+`vmlinux`, `dump`, then every key of `triage --json`, or `error` when the
+pair could not be analysed.  A summary line on stderr counts the
+verdicts.  Exit status: 0 when every pair was analysed, 1 when some were
+not, 2 usage, 3 LIST does not open.
+BATCH
 echo
 echo '## `rvmm-fixdump`'
 echo

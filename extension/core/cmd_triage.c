@@ -13,6 +13,34 @@ static void tri_json(struct rvmm_json *j, const char *key, int v)
 		rvmm_json_bool(j, key, v);
 }
 
+void rvmm_triage_json_members(struct rvmm_json *j, const struct rvmm_triage *t)
+{
+	int i;
+
+	rvmm_json_str(j, "command", "triage");
+	rvmm_json_str(j, "verdict", rvmm_verdict_str(t->verdict));
+	rvmm_json_str(j, "signature", RVMM_SIGNATURE);
+	rvmm_json_str(j, "variant", rvmm_variant_str(t->variant));
+	tri_json(j, "fix_present", t->fix_present);
+	rvmm_json_str(j, "fix_evidence",
+		      rvmm_fix_evidence_str(t->fix_evidence));
+	rvmm_json_str(j, "paging_mode", t->paging_mode);
+	if (t->has_pmd_pfn)
+		rvmm_json_u64(j, "pmd_table_pfn", t->pmd_table_pfn);
+	else
+		rvmm_json_null(j, "pmd_table_pfn");
+	rvmm_json_bool(j, "vulnerable", t->vulnerable_warning);
+	rvmm_json_str(j, "summary", t->summary);
+	rvmm_json_arr_begin(j, "evidence");
+	for (i = 0; i < t->nr; i++) {
+		rvmm_json_obj_begin(j, NULL);
+		rvmm_json_str(j, "kind", t->ev[i].kind);
+		rvmm_json_str(j, "detail", t->ev[i].detail);
+		rvmm_json_obj_end(j);
+	}
+	rvmm_json_arr_end(j);
+}
+
 int rvmm_cmd_triage(struct rvmm_session *s, struct rvmm_out *o)
 {
 	struct rvmm_triage t;
@@ -23,28 +51,7 @@ int rvmm_cmd_triage(struct rvmm_session *s, struct rvmm_out *o)
 	if (o->json) {
 		rvmm_json_init(&j, o);
 		rvmm_json_obj_begin(&j, NULL);
-		rvmm_json_str(&j, "command", "triage");
-		rvmm_json_str(&j, "verdict", rvmm_verdict_str(t.verdict));
-		rvmm_json_str(&j, "signature", RVMM_SIGNATURE);
-		rvmm_json_str(&j, "variant", rvmm_variant_str(t.variant));
-		tri_json(&j, "fix_present", t.fix_present);
-		rvmm_json_str(&j, "fix_evidence",
-			      rvmm_fix_evidence_str(t.fix_evidence));
-		rvmm_json_str(&j, "paging_mode", t.paging_mode);
-		if (t.has_pmd_pfn)
-			rvmm_json_u64(&j, "pmd_table_pfn", t.pmd_table_pfn);
-		else
-			rvmm_json_null(&j, "pmd_table_pfn");
-		rvmm_json_bool(&j, "vulnerable", t.vulnerable_warning);
-		rvmm_json_str(&j, "summary", t.summary);
-		rvmm_json_arr_begin(&j, "evidence");
-		for (i = 0; i < t.nr; i++) {
-			rvmm_json_obj_begin(&j, NULL);
-			rvmm_json_str(&j, "kind", t.ev[i].kind);
-			rvmm_json_str(&j, "detail", t.ev[i].detail);
-			rvmm_json_obj_end(&j);
-		}
-		rvmm_json_arr_end(&j);
+		rvmm_triage_json_members(&j, &t);
 		rvmm_json_obj_end(&j);
 		rvmm_json_finish(&j);
 		return t.verdict;

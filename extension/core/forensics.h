@@ -338,5 +338,7 @@ int rvmm_cmd_log(struct rvmm_session *s, struct rvmm_out *o);
 int rvmm_cmd_audit(struct rvmm_session *s, struct rvmm_out *o);
 /* Returns the verdict (>= 0) or -1 on error after printing it. */
 int rvmm_cmd_triage(struct rvmm_session *s, struct rvmm_out *o);
+/* The keys of `triage --json`, written into an object the caller opened. */
+void rvmm_triage_json_members(struct rvmm_json *j, const struct rvmm_triage *t);
 
 #endif

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # build/rvmm: the core over a vmcore and its vmlinux (extension/readers).
-$(B)/rvmm: $(B)/extension/standalone/rvmm_main.o $(READER_OBJS) \
+STANDALONE_OBJS := $(patsubst %.c,$(B)/%.o,$(wildcard extension/standalone/*.c))
+
+$(B)/rvmm: $(STANDALONE_OBJS) $(READER_OBJS) \
 		$(patsubst %.c,$(B)/%.o,$(CORE_SRCS))
 	$(CC) $(CFLAGS) -o $@ $^ $(READER_LIBS)
 

@@ -4,17 +4,17 @@
  *   rvmm VMLINUX VMCORE SUBCOMMAND [ARGS] [--json] [--force]
  *   rvmm --help          every subcommand and option
  *   rvmm --help=crash    the page crash's `help rvmm` prints
+ *   rvmm batch [-j N] LIST   triage many pairs (batch.c)
  * Exit status: 0 ok, 1 the command failed, 2 usage, 3 an input is unusable;
  * triage: 0 no match, 10 match, 11 inconclusive (docs/json-schema.md).
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "debuginfo.h"
-#include "dumpfile.h"
-#include "dump_source.h"
-#include "rvmm.h"
+#include "batch.h"
 #include "dispatch.h"
+#include "pair.h"
+#include "rvmm.h"
 
 static void write_stdout(void *ctx, const char *buf, size_t len)
 {
@@ -23,7 +23,8 @@ static void write_stdout(void *ctx, const char *buf, size_t len)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: rvmm VMLINUX VMCORE %s\n",
+	fprintf(stderr,
+		"usage: rvmm VMLINUX VMCORE %s\n       rvmm batch [-j N] LIST\n",
 		rvmm_usage(RVMM_FE_TOOL));
 	return RVMM_EUSAGE;
 }
@@ -68,47 +69,27 @@ static int take_force(int argc, char **argv, int *force)
 int main(int argc, char **argv)
 {
 	struct rvmm_out out = {.write = write_stdout};
-	struct rvmm_debuginfo *di;
-	struct rvmm_dump *dump;
-	struct rvmm_session session;
-	struct rvmm_source src = {0};
+	static struct rvmm_pair pair;
 	struct rvmm_options opt;
 	struct rvmm_error err = {0};
-	const char *warn;
 	int rc;
 
 	rvmm_options_init(&opt);
 	argc = take_force(argc, argv, &opt.force);
+	if (argc >= 2 && !strcmp(argv[1], "batch"))
+		return rvmm_batch_main(argc - 1, argv + 1, &opt);
 	if (argc == 2 && !strncmp(argv[1], "--help", 6))
 		return help(argv[1]);
 	if (argc < 4)
 		return usage();
-	di = rvmm_debuginfo_open(argv[1], &err);
-	if (!di) {
+	rc = rvmm_pair_open(&pair, argv[1], argv[2], &opt, &err);
+	if (pair.warning[0])
+		fprintf(stderr, "rvmm: warning: %s\n", pair.warning);
+	if (rc) {
 		fprintf(stderr, "rvmm: %s\n", err.msg);
 		return err.code;
 	}
-	dump = rvmm_dump_open(argv[2], &err);
-	if (!dump) {
-		fprintf(stderr, "rvmm: %s\n", err.msg);
-		rvmm_debuginfo_close(di);
-		return err.code;
-	}
-	if (rvmm_dump_source_wrap(di, dump, &src)) {
-		fprintf(stderr, "rvmm: out of memory\n");
-		rc = RVMM_EFAILED;
-		goto out;
-	}
-	warn = rvmm_dump_source_vmcoreinfo_warning(&src);
-	if (warn)
-		fprintf(stderr, "rvmm: warning: %s\n", warn);
-	if (rvmm_session_open(&session, &src, &opt)) {
-		fprintf(stderr, "rvmm: %s: %s\n", argv[2], session.err.msg);
-		rc = session.err.code;
-		goto out;
-	}
-	session.dump_format = rvmm_dump_format(dump);
-	rc = rvmm_dispatch(&session, &out, argc - 3, argv + 3, &err);
+	rc = rvmm_dispatch(&pair.session, &out, argc - 3, argv + 3, &err);
 	if (rc == RVMM_DISPATCH_USAGE) {
 		fprintf(stderr, "rvmm: %s\n", err.msg);
 		rc = usage();
@@ -116,10 +97,7 @@ int main(int argc, char **argv)
 		   rc != RVMM_DISPATCH_TRIAGE_INCONCLUSIVE) {
 		rc = RVMM_EFAILED;
 	}
-out:
 	fflush(stdout);
-	rvmm_dump_source_close(&src);
-	rvmm_dump_close(dump);
-	rvmm_debuginfo_close(di);
+	rvmm_pair_close(&pair);
 	return rc;
 }

@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rvmm batch [-j N] LIST: triage every "VMLINUX DUMP" line of LIST (or of
+ * stdin for "-") in N worker processes and write one JSON object per line
+ * on stdout, in input order.  A worker is a fork per pair: a dump that
+ * crashes or exhausts its worker costs that pair only, and nothing of one
+ * dump's session outlives it.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "forensics.h"
+#include "pair.h"
+
+struct job {
+	char *vmlinux, *dump; /* NULL for a line that is not a pair */
+	char *line; /* the input line, for the error of a bad one */
+	char *result; /* the JSON line, once done */
+	size_t len, cap;
+	pid_t pid;
+	int fd; /* the worker's pipe, -1 when none */
+	int done; /* result holds the line to print */
+};
+
+struct batch {
+	struct job *job;
+	size_t nr, cap;
+	unsigned long verdicts[3], errors;
+};
+
+struct mem_out {
+	char *buf;
+	size_t len, cap;
+};
+
+static void mem_write(void *ctx, const char *s, size_t n)
+{
+	struct mem_out *m = ctx;
+
+	if (m->len + n + 1 > m->cap) {
+		size_t cap = (m->len + n + 1) * 2;
+		char *p = realloc(m->buf, cap);
+
+		if (!p)
+			return; /* a short line: the parent reports it */
+		m->buf = p;
+		m->cap = cap;
+	}
+	memcpy(m->buf + m->len, s, n);
+	m->len += n;
+	m->buf[m->len] = '\0';
+}
+
+/* The pair's line: its triage (t), or the error that stopped it. */
+static void json_line(struct mem_out *m, const struct job *jb,
+		      const struct rvmm_triage *t, const char *error)
+{
+	struct rvmm_out o = {.write = mem_write, .ctx = m, .json = 1};
+	struct rvmm_json j;
+
+	rvmm_json_init(&j, &o);
+	rvmm_json_obj_begin(&j, NULL);
+	rvmm_json_str(&j, "vmlinux", jb->vmlinux);
+	rvmm_json_str(&j, "dump", jb->dump);
+	if (t)
+		rvmm_triage_json_members(&j, t);
+	else
+		rvmm_json_str(&j, "error", error);
+	rvmm_json_obj_end(&j);
+	rvmm_json_finish(&j);
+}
+
+static void analyse(const struct job *jb, const struct rvmm_options *opt,
+		    struct mem_out *m)
+{
+	static struct rvmm_pair pair;
+	static struct rvmm_triage t;
+	struct rvmm_error err;
+
+	if (!jb->vmlinux) {
+		rvmm_fail(&err, RVMM_EUSAGE, "not a \"VMLINUX DUMP\" line: %s",
+			  jb->line);
+	} else if (!rvmm_pair_open(&pair, jb->vmlinux, jb->dump, opt, &err)) {
+		rvmm_triage_run(&pair.session, &t);
+		json_line(m, jb, &t, NULL);
+		rvmm_pair_close(&pair);
+		return;
+	}
+	json_line(m, jb, NULL, err.msg);
+}
+
+/* Split LIST into jobs: blank lines and # comments are skipped. */
+static int read_list(FILE *f, struct batch *b)
+{
+	char *line = NULL, *a, *d, *extra, *save;
+	size_t n = 0;
+	ssize_t got;
+
+	while ((got = getline(&line, &n, f)) >= 0) {
+		struct job *jb;
+
+		line[strcspn(line, "\r\n")] = '\0';
+		a = line + strspn(line, " \t");
+		if (!*a || *a == '#')
+			continue;
+		if (b->nr == b->cap) {
+			size_t cap = b->cap ? 2 * b->cap : 64;
+			struct job *p = realloc(b->job, cap * sizeof(*p));
+
+			if (!p)
+				goto oom;
+			b->job = p;
+			b->cap = cap;
+		}
+		jb = &b->job[b->nr];
+		memset(jb, 0, sizeof(*jb));
+		jb->fd = -1;
+		jb->line = strdup(a);
+		if (!jb->line)
+			goto oom;
+		b->nr++;
+		a = strtok_r(a, " \t", &save);
+		d = strtok_r(NULL, " \t", &save);
+		extra = strtok_r(NULL, " \t", &save);
+		if (!d || extra)
+			continue;
+		jb->vmlinux = strdup(a);
+		jb->dump = strdup(d);
+		if (!jb->vmlinux || !jb->dump)
+			goto oom;
+	}
+	free(line);
+	return ferror(f) ? -1 : 0;
+oom:
+	free(line);
+	errno = ENOMEM;
+	return -1;
+}
+
+static void fail_job(struct job *jb, const char *why)
+{
+	struct mem_out m = {0};
+
+	json_line(&m, jb, NULL, why);
+	free(jb->result);
+	jb->result = m.buf;
+	jb->len = m.len;
+	jb->done = 1;
+}
+
+static int start(struct job *jb, const struct rvmm_options *opt)
+{
+	int fds[2];
+
+	if (pipe(fds))
+		return -1;
+	fflush(NULL); /* nothing buffered may be written twice */
+	jb->pid = fork();
+	if (jb->pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	if (!jb->pid) {
+		struct mem_out m = {0};
+		size_t off = 0;
+		ssize_t n;
+
+		close(fds[0]);
+		signal(SIGINT, SIG_DFL);
+		analyse(jb, opt, &m);
+		while (m.buf && off < m.len) {
+			n = write(fds[1], m.buf + off, m.len - off);
+			if (n <= 0 && errno != EINTR)
+				_exit(1);
+			off += n > 0 ? n : 0;
+		}
+		_exit(m.buf ? 0 : 1);
+	}
+	close(fds[1]);
+	jb->fd = fds[0];
+	return 0;
+}
+
+/* Take what the worker wrote; at its end, reap it.  1 when the job is done. */
+static int collect(struct job *jb)
+{
+	char buf[65536];
+	ssize_t n = read(jb->fd, buf, sizeof(buf));
+	int status;
+
+	if (n < 0 && errno == EINTR)
+		return 0;
+	if (n > 0) {
+		if (jb->len + n + 1 > jb->cap) {
+			size_t cap = (jb->len + n + 1) * 2;
+			char *p = realloc(jb->result, cap);
+
+			if (!p) {
+				kill(jb->pid, SIGKILL);
+				n = 0;
+			} else {
+				jb->result = p;
+				jb->cap = cap;
+			}
+		}
+		if (n > 0) {
+			memcpy(jb->result + jb->len, buf, n);
+			jb->len += n;
+			jb->result[jb->len] = '\0';
+			return 0;
+		}
+	}
+	close(jb->fd);
+	jb->fd = -1;
+	while (waitpid(jb->pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (WIFSIGNALED(status)) {
+		char why[96];
+
+		snprintf(why, sizeof(why),
+			 "the analysis died of signal %d (%s)",
+			 WTERMSIG(status), strsignal(WTERMSIG(status)));
+		fail_job(jb, why);
+	} else if (!jb->len || jb->result[jb->len - 1] != '\n' ||
+		   (WIFEXITED(status) && WEXITSTATUS(status))) {
+		fail_job(jb, "the analysis ended without an answer");
+	}
+	jb->done = 1;
+	return 1;
+}
+
+static void tally(struct batch *b, const struct job *jb)
+{
+	static const char *const name[] = {"no-match", "match", "inconclusive"};
+	char key[48];
+	size_t i;
+
+	if (!jb->result || strstr(jb->result, "\"error\":")) {
+		b->errors++;
+		return;
+	}
+	for (i = 0; i < 3; i++) {
+		snprintf(key, sizeof(key), "\"verdict\":\"%s\"", name[i]);
+		if (strstr(jb->result, key)) {
+			b->verdicts[i]++;
+			return;
+		}
+	}
+	b->errors++;
+}
+
+static int run(struct batch *b, size_t workers, const struct rvmm_options *opt)
+{
+	struct pollfd *pfd = calloc(workers, sizeof(*pfd));
+	size_t *slot = calloc(workers, sizeof(*slot));
+	size_t next = 0, printed = 0, running = 0, i, k;
+
+	if (!pfd || !slot) {
+		free(pfd);
+		free(slot);
+		return -1;
+	}
+	while (printed < b->nr) {
+		while (running < workers && next < b->nr) {
+			if (start(&b->job[next], opt))
+				fail_job(&b->job[next], strerror(errno));
+			else
+				slot[running++] = next;
+			next++;
+		}
+		for (k = 0; k < running; k++) {
+			pfd[k].fd = b->job[slot[k]].fd;
+			pfd[k].events = POLLIN;
+			pfd[k].revents = 0;
+		}
+		if (running && poll(pfd, running, -1) < 0 && errno != EINTR)
+			break;
+		k = 0;
+		while (k < running) {
+			if (pfd[k].revents && collect(&b->job[slot[k]])) {
+				slot[k] = slot[--running];
+				pfd[k] = pfd[running];
+				continue;
+			}
+			k++;
+		}
+		/* in input order: a line as soon as all before it are out */
+		while (printed < b->nr && b->job[printed].done) {
+			struct job *jb = &b->job[printed++];
+
+			if (jb->result)
+				fwrite(jb->result, 1, jb->len, stdout);
+			fflush(stdout);
+			tally(b, jb);
+			free(jb->result);
+			jb->result = NULL;
+		}
+	}
+	for (i = 0; i < b->nr; i++)
+		free(b->job[i].result);
+	free(pfd);
+	free(slot);
+	return printed == b->nr ? 0 : -1;
+}
+
+static int batch_usage(void)
+{
+	fprintf(stderr, "usage: rvmm batch [-j N] LIST   (LIST: a file of "
+			"\"VMLINUX DUMP\" lines, or - for stdin)\n");
+	return RVMM_EUSAGE;
+}
+
+int rvmm_batch_main(int argc, char **argv, const struct rvmm_options *opt)
+{
+	struct batch b = {0};
+	long workers = sysconf(_SC_NPROCESSORS_ONLN);
+	const char *list = NULL;
+	struct timespec t0, t1;
+	char *end;
+	FILE *f;
+	size_t i;
+	int i_arg, rc;
+
+	for (i_arg = 1; i_arg < argc; i_arg++) {
+		if (!strcmp(argv[i_arg], "-j") && i_arg + 1 < argc) {
+			workers = strtol(argv[++i_arg], &end, 10);
+			if (*end || workers < 1 || workers > 1024)
+				return batch_usage();
+		} else if (!list) {
+			list = argv[i_arg];
+		} else {
+			return batch_usage();
+		}
+	}
+	if (!list)
+		return batch_usage();
+	if (workers < 1)
+		workers = 1;
+	f = strcmp(list, "-") ? fopen(list, "r") : stdin;
+	if (!f) {
+		fprintf(stderr, "rvmm batch: %s: %s\n", list, strerror(errno));
+		return RVMM_EINPUT;
+	}
+	rc = read_list(f, &b);
+	if (f != stdin)
+		fclose(f);
+	if (rc) {
+		fprintf(stderr, "rvmm batch: %s: %s\n", list, strerror(errno));
+		return RVMM_EINPUT;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = run(&b, (size_t)workers, opt);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	fprintf(stderr,
+		"rvmm batch: %zu pairs in %.2f s with %ld workers: %lu match, "
+		"%lu no-match, %lu inconclusive, %lu errors\n",
+		b.nr, (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9,
+		workers, b.verdicts[1], b.verdicts[0], b.verdicts[2], b.errors);
+	for (i = 0; i < b.nr; i++) {
+		free(b.job[i].vmlinux);
+		free(b.job[i].dump);
+		free(b.job[i].line);
+	}
+	free(b.job);
+	if (rc) {
+		fprintf(stderr, "rvmm batch: out of memory\n");
+		return RVMM_EFAILED;
+	}
+	return b.errors ? RVMM_EFAILED : 0;
+}
