@@ -17,7 +17,7 @@ ifneq ($(CI),)
 WARN += -Werror
 endif
 CFLAGS ?= -O2 -g
-CFLAGS += -std=gnu11 $(WARN) -Iextension/core -Iextension/readers
+CFLAGS += -std=gnu11 $(WARN) -Iextension/core -Iextension/readers -Iextension/standalone
 B := build
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
 

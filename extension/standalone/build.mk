@@ -25,3 +25,8 @@ $(B)/tests/standalone/readfuzz: $(patsubst %.c,$(B)/%.o,$(READFUZZ_SRCS))
 
 $(B)/asan/tests/standalone/readfuzz: $(patsubst %.c,$(B)/asan/%.o,$(READFUZZ_SRCS))
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(READER_LIBS)
+
+# bench/floor: the raw-read floor bench/big.sh compares `audit` with.
+$(B)/bench/floor: $(B)/bench/floor.o $(B)/extension/standalone/pair.o \
+		$(READER_OBJS) $(patsubst %.c,$(B)/%.o,$(CORE_SRCS))
+	$(CC) $(CFLAGS) -o $@ $^ $(READER_LIBS)

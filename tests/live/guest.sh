@@ -64,8 +64,8 @@ boot() {
 		rm -f "$g"/*.sock "$g/console.log"
 		rm -f "$g/qemu.pid"
 		timeout 600 qemu-system-riscv64 -pidfile "$g/qemu.pid" \
-			-machine virt,memory-backend=ram -cpu rv64 -smp 2 -m 256M \
-			-object memory-backend-file,id=ram,size=256M,mem-path="$g/ram",share=on \
+			-machine virt,memory-backend=ram -cpu rv64 -smp 2 -m "${guest_mem:-256M}" \
+			-object memory-backend-file,id=ram,size="${guest_mem:-256M}",mem-path="$g/ram",share=on \
 			-display none -no-reboot \
 			-chardev socket,id=con,path="$g/console.sock",server=on,wait=off,logfile="$g/console.log" \
 			-serial chardev:con \
