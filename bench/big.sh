@@ -9,7 +9,9 @@
 # same struct pages and table pages through the same reader, no decoding),
 # and crash 9.0.2 (start-up alone; rvmm audit inside it; kmem -n).  Prints
 # wall time (best of 3), the ratio to the floor net of rvmm's start-up, and
-# peak RSS.  Guest RAM is a sparse file
+# peak RSS.  The same again on an ELF dump for sizes up to
+# RVMM_BENCH_ELF_MAX (default 4G: an ELF dump holds all of RAM, twice on
+# disk while rvmm-fixdump copies it).  Guest RAM is a sparse file
 # and kdump-zlib skips zero pages, so disk use is about the used memory;
 # everything is removed at the end.
 #   bench/big.sh [SIZE...]      e.g. bench/big.sh 1G 4G 16G
@@ -50,20 +52,10 @@ crash_cmds() { # FILE COMMANDS...
 	printf '%s\n' "$@" q >"$f"
 }
 
-for m in $sizes; do
-	guest_mem=$m boot "big-$m" "$tmp/kernel" ||
-		{ echo "bench: the $m guest did not boot" >&2; continue; }
-	dump=$tmp/big-$m.kdump
-	hmp "dump-guest-memory -z $tmp/flat.kdump" 900 >/dev/null
-	kill "$qpid" 2>/dev/null
-	echo "$m guest: $(du -h "$tmp/flat.kdump" | cut -f1) kdump-zlib, RAM file $(du -h "$g/ram" | cut -f1) on disk"
-	rm -f "$g/ram"
-	# QEMU writes makedumpfile's flattened form; crash wants the file
-	makedumpfile -R "$tmp/raw.kdump" <"$tmp/flat.kdump" >/dev/null 2>&1
-	rm -f "$tmp/flat.kdump"
-	"$build/rvmm-fixdump" "$vmlinux" "$tmp/raw.kdump" "$dump" >/dev/null ||
-		{ echo "bench: rvmm-fixdump failed on the $m dump" >&2; continue; }
-	rm -f "$tmp/raw.kdump"
+# bench_dump LABEL DUMP: every task on one dump
+bench_dump() {
+	local dump=$2
+	echo " $1"
 	startup=0
 	measure "rvmm info (start-up: DWARF, dump, layout)" 0 "$build/rvmm" "$vmlinux" "$dump" info
 	startup=$last
@@ -79,5 +71,34 @@ for m in $sizes; do
 		crash_cmds "$tmp/c2" "extend $build/rvmm.so" "kmem -n"
 		measure "crash: start-up + kmem -n" 0 "$crash" -s -i "$tmp/c2" "$vmlinux" "$dump"
 	fi
+}
+
+for m in $sizes; do
+	guest_mem=$m boot "big-$m" "$tmp/kernel" ||
+		{ echo "bench: the $m guest did not boot" >&2; continue; }
+	dump=$tmp/big-$m.kdump
+	hmp "dump-guest-memory -z $tmp/flat.kdump" 900 >/dev/null
+	kill "$qpid" 2>/dev/null
+	echo "$m guest: $(du -h "$tmp/flat.kdump" | cut -f1) kdump-zlib, RAM file $(du -h "$g/ram" | cut -f1) on disk"
+	rm -f "$g/ram"
+	# QEMU writes makedumpfile's flattened form; crash wants the file
+	makedumpfile -R "$tmp/raw.kdump" <"$tmp/flat.kdump" >/dev/null 2>&1
+	rm -f "$tmp/flat.kdump"
+	"$build/rvmm-fixdump" "$vmlinux" "$tmp/raw.kdump" "$dump" >/dev/null ||
+		{ echo "bench: rvmm-fixdump failed on the $m dump" >&2; continue; }
+	rm -f "$tmp/raw.kdump"
+	bench_dump "kdump-zlib, $(du -h "$dump" | cut -f1)" "$dump"
 	rm -f "$dump"
+	# ELF too while it fits the disk twice (QEMU's file and fixdump's copy)
+	if [ "$(numfmt --from=iec "$m")" -le "$(numfmt --from=iec "${RVMM_BENCH_ELF_MAX:-4G}")" ]; then
+		guest_mem=$m boot "big-$m-elf" "$tmp/kernel" || continue
+		hmp "dump-guest-memory $tmp/raw.elf" 900 >/dev/null
+		kill "$qpid" 2>/dev/null
+		rm -f "$g/ram"
+		"$build/rvmm-fixdump" "$vmlinux" "$tmp/raw.elf" "$tmp/big.elf" >/dev/null ||
+			{ echo "bench: rvmm-fixdump failed on the $m ELF dump" >&2; continue; }
+		rm -f "$tmp/raw.elf"
+		bench_dump "ELF, $(du -h "$tmp/big.elf" | cut -f1)" "$tmp/big.elf"
+		rm -f "$tmp/big.elf"
+	fi
 done
