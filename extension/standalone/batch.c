@@ -20,11 +20,24 @@
 #include "forensics.h"
 #include "pair.h"
 
+struct mem_out {
+	char *buf;
+	size_t len, cap;
+};
+
+/*
+ * A worker's exit status says what its line is, so the parent counts
+ * verdicts without reading the JSON back: EXIT_VERDICT + enum rvmm_verdict
+ * for a triage, EXIT_ERROR_LINE for an error object; anything else means
+ * the worker failed to give its line.
+ */
+enum { EXIT_VERDICT = 10, EXIT_ERROR_LINE = 20 };
+
 struct job {
 	char *vmlinux, *dump; /* NULL for a line that is not a pair */
 	char *line; /* the input line, for the error of a bad one */
-	char *result; /* the JSON line, once done */
-	size_t len, cap;
+	struct mem_out result; /* the JSON line */
+	int verdict; /* enum rvmm_verdict, or -1 for an error line */
 	pid_t pid;
 	int fd; /* the worker's pipe, -1 when none */
 	int done; /* result holds the line to print */
@@ -36,27 +49,27 @@ struct batch {
 	unsigned long verdicts[3], errors;
 };
 
-struct mem_out {
-	char *buf;
-	size_t len, cap;
-};
-
-static void mem_write(void *ctx, const char *s, size_t n)
+static int mem_append(struct mem_out *m, const char *s, size_t n)
 {
-	struct mem_out *m = ctx;
-
 	if (m->len + n + 1 > m->cap) {
 		size_t cap = (m->len + n + 1) * 2;
 		char *p = realloc(m->buf, cap);
 
 		if (!p)
-			return; /* a short line: the parent reports it */
+			return -1;
 		m->buf = p;
 		m->cap = cap;
 	}
 	memcpy(m->buf + m->len, s, n);
 	m->len += n;
 	m->buf[m->len] = '\0';
+	return 0;
+}
+
+/* A short line on failure: the parent sees it has no newline. */
+static void mem_write(void *ctx, const char *s, size_t n)
+{
+	mem_append(ctx, s, n);
 }
 
 /* The pair's line: its triage (t), or the error that stopped it. */
@@ -78,8 +91,9 @@ static void json_line(struct mem_out *m, const struct job *jb,
 	rvmm_json_finish(&j);
 }
 
-static void analyse(const struct job *jb, const struct rvmm_options *opt,
-		    struct mem_out *m)
+/* The worker: the pair's line in m; its exit status, as above. */
+static int analyse(const struct job *jb, const struct rvmm_options *opt,
+		   struct mem_out *m)
 {
 	static struct rvmm_pair pair;
 	static struct rvmm_triage t;
@@ -92,9 +106,10 @@ static void analyse(const struct job *jb, const struct rvmm_options *opt,
 		rvmm_triage_run(&pair.session, &t);
 		json_line(m, jb, &t, NULL);
 		rvmm_pair_close(&pair);
-		return;
+		return EXIT_VERDICT + t.verdict;
 	}
 	json_line(m, jb, NULL, err.msg);
+	return EXIT_ERROR_LINE;
 }
 
 /* Split LIST into jobs: blank lines and # comments are skipped. */
@@ -147,12 +162,10 @@ oom:
 
 static void fail_job(struct job *jb, const char *why)
 {
-	struct mem_out m = {0};
-
-	json_line(&m, jb, NULL, why);
-	free(jb->result);
-	jb->result = m.buf;
-	jb->len = m.len;
+	free(jb->result.buf);
+	memset(&jb->result, 0, sizeof(jb->result));
+	json_line(&jb->result, jb, NULL, why);
+	jb->verdict = -1;
 	jb->done = 1;
 }
 
@@ -173,17 +186,18 @@ static int start(struct job *jb, const struct rvmm_options *opt)
 		struct mem_out m = {0};
 		size_t off = 0;
 		ssize_t n;
+		int status;
 
 		close(fds[0]);
 		signal(SIGINT, SIG_DFL);
-		analyse(jb, opt, &m);
+		status = analyse(jb, opt, &m);
 		while (m.buf && off < m.len) {
 			n = write(fds[1], m.buf + off, m.len - off);
 			if (n <= 0 && errno != EINTR)
 				_exit(1);
 			off += n > 0 ? n : 0;
 		}
-		_exit(m.buf ? 0 : 1);
+		_exit(m.buf ? status : 1);
 	}
 	close(fds[1]);
 	jb->fd = fds[0];
@@ -193,36 +207,22 @@ static int start(struct job *jb, const struct rvmm_options *opt)
 /* Take what the worker wrote; at its end, reap it.  1 when the job is done. */
 static int collect(struct job *jb)
 {
+	struct mem_out *r = &jb->result;
 	char buf[65536];
 	ssize_t n = read(jb->fd, buf, sizeof(buf));
-	int status;
+	int status, code;
 
 	if (n < 0 && errno == EINTR)
 		return 0;
-	if (n > 0) {
-		if (jb->len + n + 1 > jb->cap) {
-			size_t cap = (jb->len + n + 1) * 2;
-			char *p = realloc(jb->result, cap);
-
-			if (!p) {
-				kill(jb->pid, SIGKILL);
-				n = 0;
-			} else {
-				jb->result = p;
-				jb->cap = cap;
-			}
-		}
-		if (n > 0) {
-			memcpy(jb->result + jb->len, buf, n);
-			jb->len += n;
-			jb->result[jb->len] = '\0';
-			return 0;
-		}
-	}
+	if (n > 0 && !mem_append(r, buf, n))
+		return 0;
+	if (n > 0)
+		kill(jb->pid, SIGKILL); /* no memory for its line */
 	close(jb->fd);
 	jb->fd = -1;
 	while (waitpid(jb->pid, &status, 0) < 0 && errno == EINTR)
 		;
+	code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 	if (WIFSIGNALED(status)) {
 		char why[96];
 
@@ -230,32 +230,17 @@ static int collect(struct job *jb)
 			 "the analysis died of signal %d (%s)",
 			 WTERMSIG(status), strsignal(WTERMSIG(status)));
 		fail_job(jb, why);
-	} else if (!jb->len || jb->result[jb->len - 1] != '\n' ||
-		   (WIFEXITED(status) && WEXITSTATUS(status))) {
+	} else if (!r->len || r->buf[r->len - 1] != '\n' ||
+		   (code != EXIT_ERROR_LINE &&
+		    (code < EXIT_VERDICT ||
+		     code > EXIT_VERDICT + RVMM_INCONCLUSIVE))) {
 		fail_job(jb, "the analysis ended without an answer");
+	} else {
+		jb->verdict = code == EXIT_ERROR_LINE ? -1
+						      : code - EXIT_VERDICT;
 	}
 	jb->done = 1;
 	return 1;
-}
-
-static void tally(struct batch *b, const struct job *jb)
-{
-	static const char *const name[] = {"no-match", "match", "inconclusive"};
-	char key[48];
-	size_t i;
-
-	if (!jb->result || strstr(jb->result, "\"error\":")) {
-		b->errors++;
-		return;
-	}
-	for (i = 0; i < 3; i++) {
-		snprintf(key, sizeof(key), "\"verdict\":\"%s\"", name[i]);
-		if (strstr(jb->result, key)) {
-			b->verdicts[i]++;
-			return;
-		}
-	}
-	b->errors++;
 }
 
 static int run(struct batch *b, size_t workers, const struct rvmm_options *opt)
@@ -297,16 +282,20 @@ static int run(struct batch *b, size_t workers, const struct rvmm_options *opt)
 		while (printed < b->nr && b->job[printed].done) {
 			struct job *jb = &b->job[printed++];
 
-			if (jb->result)
-				fwrite(jb->result, 1, jb->len, stdout);
+			if (jb->result.buf)
+				fwrite(jb->result.buf, 1, jb->result.len,
+				       stdout);
 			fflush(stdout);
-			tally(b, jb);
-			free(jb->result);
-			jb->result = NULL;
+			if (jb->verdict < 0 || !jb->result.buf)
+				b->errors++;
+			else
+				b->verdicts[jb->verdict]++;
+			free(jb->result.buf);
+			jb->result.buf = NULL;
 		}
 	}
 	for (i = 0; i < b->nr; i++)
-		free(b->job[i].result);
+		free(b->job[i].result.buf);
 	free(pfd);
 	free(slot);
 	return printed == b->nr ? 0 : -1;
