@@ -5,19 +5,28 @@
 
 #include "error.h"
 
-int rvmm_fail(struct rvmm_error *e, enum rvmm_errcode code, const char *fmt,
-	      ...)
+int rvmm_vfail(struct rvmm_error *e, enum rvmm_errcode code, const char *fmt,
+	       va_list ap)
 {
 	char msg[RVMM_ERRMSG_MAX];
-	va_list ap;
 
 	if (!e)
 		return -1;
 	/* formatted apart first: the arguments may quote e->msg itself */
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	snprintf(e->msg, sizeof(e->msg), "%s", msg);
 	e->code = code;
 	return -1;
+}
+
+int rvmm_fail(struct rvmm_error *e, enum rvmm_errcode code, const char *fmt,
+	      ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = rvmm_vfail(e, code, fmt, ap);
+	va_end(ap);
+	return rc;
 }

@@ -3,6 +3,8 @@
 #ifndef RVMM_ERROR_H
 #define RVMM_ERROR_H
 
+#include <stdarg.h>
+
 /* The values are the exit statuses of rvmm, rvmm-live and rvmm-fixdump. */
 enum rvmm_errcode {
 	RVMM_OK = 0,
@@ -23,5 +25,8 @@ struct rvmm_error {
 /* Record an error in e (which may be NULL) and return -1. */
 int rvmm_fail(struct rvmm_error *e, enum rvmm_errcode code, const char *fmt,
 	      ...) __attribute__((format(printf, 3, 4)));
+/* The same for callers that take the format and arguments themselves. */
+int rvmm_vfail(struct rvmm_error *e, enum rvmm_errcode code, const char *fmt,
+	       va_list ap) __attribute__((format(printf, 3, 0)));
 
 #endif

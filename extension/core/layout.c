@@ -29,13 +29,13 @@ int layout_vmci(struct layout_ctx *c, const char *key, uint64_t *v)
 /* A layout the core cannot work with: the dump or vmlinux is unusable. */
 int layout_fail(struct layout_ctx *c, const char *fmt, ...)
 {
-	char msg[RVMM_ERRMSG_MAX];
 	va_list ap;
+	int rc;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	rc = rvmm_vfail(c->err, RVMM_EINPUT, fmt, ap);
 	va_end(ap);
-	return rvmm_fail(c->err, RVMM_EINPUT, "%s", msg);
+	return rc;
 }
 
 typedef enum fallback_result (*fallback_fn)(struct layout_ctx *c,
