@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "debuginfo.h"
 #include "forensics.h"
 #include "pair.h"
 
@@ -47,6 +48,9 @@ struct batch {
 	struct job *job;
 	size_t nr, cap;
 	unsigned long verdicts[3], errors;
+	/* the last vmlinux opened, shared with the workers by fork */
+	struct rvmm_debuginfo *di;
+	const char *di_path;
 };
 
 static int mem_append(struct mem_out *m, const char *s, size_t n)
@@ -92,8 +96,8 @@ static void json_line(struct mem_out *m, const struct job *jb,
 }
 
 /* The worker: the pair's line in m; its exit status, as above. */
-static int analyse(const struct job *jb, const struct rvmm_options *opt,
-		   struct mem_out *m)
+static int analyse(const struct job *jb, struct rvmm_debuginfo *di,
+		   const struct rvmm_options *opt, struct mem_out *m)
 {
 	static struct rvmm_pair pair;
 	static struct rvmm_triage t;
@@ -102,7 +106,9 @@ static int analyse(const struct job *jb, const struct rvmm_options *opt,
 	if (!jb->vmlinux) {
 		rvmm_fail(&err, RVMM_EUSAGE, "not a \"VMLINUX DUMP\" line: %s",
 			  jb->line);
-	} else if (!rvmm_pair_open(&pair, jb->vmlinux, jb->dump, opt, &err)) {
+	} else if (!(di ? rvmm_pair_open_on(&pair, di, jb->dump, opt, &err)
+			: rvmm_pair_open(&pair, jb->vmlinux, jb->dump, opt,
+					 &err))) {
 		rvmm_triage_run(&pair.session, &t);
 		json_line(m, jb, &t, NULL);
 		rvmm_pair_close(&pair);
@@ -169,7 +175,26 @@ static void fail_job(struct job *jb, const char *why)
 	jb->done = 1;
 }
 
-static int start(struct job *jb, const struct rvmm_options *opt)
+/*
+ * The job's vmlinux, opened in the parent so that every worker of a list
+ * that shares it gets the DWARF index by fork instead of building it
+ * again; NULL when it does not open (the worker then says why).
+ */
+static struct rvmm_debuginfo *shared_vmlinux(struct batch *b,
+					     const struct job *jb)
+{
+	if (!jb->vmlinux)
+		return NULL;
+	if (b->di_path && !strcmp(b->di_path, jb->vmlinux))
+		return b->di;
+	rvmm_debuginfo_close(b->di);
+	b->di = rvmm_debuginfo_open(jb->vmlinux, NULL);
+	b->di_path = jb->vmlinux;
+	return b->di;
+}
+
+static int start(struct job *jb, struct rvmm_debuginfo *di,
+		 const struct rvmm_options *opt)
 {
 	int fds[2];
 
@@ -190,7 +215,7 @@ static int start(struct job *jb, const struct rvmm_options *opt)
 
 		close(fds[0]);
 		signal(SIGINT, SIG_DFL);
-		status = analyse(jb, opt, &m);
+		status = analyse(jb, di, opt, &m);
 		while (m.buf && off < m.len) {
 			n = write(fds[1], m.buf + off, m.len - off);
 			if (n <= 0 && errno != EINTR)
@@ -256,7 +281,8 @@ static int run(struct batch *b, size_t workers, const struct rvmm_options *opt)
 	}
 	while (printed < b->nr) {
 		while (running < workers && next < b->nr) {
-			if (start(&b->job[next], opt))
+			if (start(&b->job[next],
+				  shared_vmlinux(b, &b->job[next]), opt))
 				fail_job(&b->job[next], strerror(errno));
 			else
 				slot[running++] = next;
@@ -296,6 +322,7 @@ static int run(struct batch *b, size_t workers, const struct rvmm_options *opt)
 	}
 	for (i = 0; i < b->nr; i++)
 		free(b->job[i].result.buf);
+	rvmm_debuginfo_close(b->di);
 	free(pfd);
 	free(slot);
 	return printed == b->nr ? 0 : -1;

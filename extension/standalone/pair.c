@@ -8,16 +8,11 @@
 #include "dumpfile.h"
 #include "pair.h"
 
-int rvmm_pair_open(struct rvmm_pair *p, const char *vmlinux,
-		   const char *dumpfile, const struct rvmm_options *opt,
-		   struct rvmm_error *err)
+static int open_dump(struct rvmm_pair *p, const char *dumpfile,
+		     const struct rvmm_options *opt, struct rvmm_error *err)
 {
 	const char *warn;
 
-	memset(p, 0, sizeof(*p));
-	p->di = rvmm_debuginfo_open(vmlinux, err);
-	if (!p->di)
-		return -1;
 	p->dump = rvmm_dump_open(dumpfile, err);
 	if (!p->dump)
 		goto fail;
@@ -40,11 +35,33 @@ fail:
 	return -1;
 }
 
+int rvmm_pair_open(struct rvmm_pair *p, const char *vmlinux,
+		   const char *dumpfile, const struct rvmm_options *opt,
+		   struct rvmm_error *err)
+{
+	memset(p, 0, sizeof(*p));
+	p->di = rvmm_debuginfo_open(vmlinux, err);
+	if (!p->di)
+		return -1;
+	p->owns_di = 1;
+	return open_dump(p, dumpfile, opt, err);
+}
+
+int rvmm_pair_open_on(struct rvmm_pair *p, struct rvmm_debuginfo *di,
+		      const char *dumpfile, const struct rvmm_options *opt,
+		      struct rvmm_error *err)
+{
+	memset(p, 0, sizeof(*p));
+	p->di = di;
+	return open_dump(p, dumpfile, opt, err);
+}
+
 void rvmm_pair_close(struct rvmm_pair *p)
 {
 	rvmm_dump_source_close(&p->src);
 	rvmm_dump_close(p->dump);
-	rvmm_debuginfo_close(p->di);
+	if (p->owns_di)
+		rvmm_debuginfo_close(p->di);
 	p->dump = NULL;
 	p->di = NULL;
 }

@@ -13,6 +13,7 @@ struct rvmm_pair {
 	struct rvmm_dump *dump;
 	struct rvmm_source src;
 	struct rvmm_session session;
+	int owns_di; /* rvmm_pair_close() closes di */
 	/* what the user should know although the files opened (a dump
 	 * without VMCOREINFO); kept after a failed open */
 	char warning[RVMM_ERRMSG_MAX];
@@ -25,6 +26,10 @@ struct rvmm_pair {
 int rvmm_pair_open(struct rvmm_pair *p, const char *vmlinux,
 		   const char *dumpfile, const struct rvmm_options *opt,
 		   struct rvmm_error *err);
+/* The same over a vmlinux the caller opened and keeps owning. */
+int rvmm_pair_open_on(struct rvmm_pair *p, struct rvmm_debuginfo *di,
+		      const char *dumpfile, const struct rvmm_options *opt,
+		      struct rvmm_error *err);
 void rvmm_pair_close(struct rvmm_pair *p);
 
 #endif
